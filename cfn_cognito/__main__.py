@@ -1,0 +1,5 @@
+import sys
+
+from cfn_cognito.cli import main
+
+sys.exit(main())

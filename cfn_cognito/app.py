@@ -1,0 +1,62 @@
+"""The WSGI application: every HTTP surface of the service on one Flask app."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from flask import Flask, Response
+from werkzeug.exceptions import HTTPException
+
+from cfn_cognito import __version__
+from cfn_cognito.aws.blueprint import blueprint as aws_blueprint
+from cfn_cognito.config import Settings
+from cfn_cognito.context import Context
+from cfn_cognito.store import Store
+
+LOG = logging.getLogger(__name__)
+
+MAX_REQUEST_BYTES = 4 * 1024 * 1024
+
+
+def _json(payload: dict, status: int = 200) -> Response:
+    return Response(json.dumps(payload), status=status, mimetype="application/json")
+
+
+def create_app(settings: Settings, store: Store, **context_overrides) -> Flask:
+    """The app for these settings and store. context_overrides (clock, rng) reach services."""
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    app.config["CFN_COGNITO_SETTINGS"] = settings
+    app.config["CFN_COGNITO_STORE"] = store
+
+    def context(request_id: str = "") -> Context:
+        return Context(settings=settings, store=store, request_id=request_id, **context_overrides)
+
+    app.config["CFN_COGNITO_CONTEXT"] = context
+    app.register_blueprint(aws_blueprint)
+
+    @app.get("/_cfn_cognito/health")
+    def health():
+        return _json({"status": "ok", "version": __version__})
+
+    @app.post("/_cfn_cognito/reset")
+    def reset():
+        store.reset()
+        LOG.info("all state reset")
+        return _json({"status": "reset"})
+
+    @app.errorhandler(HTTPException)
+    def http_error(err: HTTPException):
+        if err.code == 413:
+            body = {"__type": "RequestEntityTooLargeException",
+                    "message": f"Request body is larger than {MAX_REQUEST_BYTES} bytes."}
+            return _json(body, 413)
+        return _json({"message": err.description or err.name}, err.code or 500)
+
+    @app.errorhandler(Exception)
+    def unexpected(err: Exception):
+        LOG.exception("unhandled error")
+        return _json({"__type": "InternalErrorException", "message": "An internal error occurred."}, 500)
+
+    return app

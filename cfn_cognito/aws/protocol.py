@@ -1,0 +1,123 @@
+"""The AWS JSON 1.0/1.1 wire protocol: target → operation function, input validation, errors.
+
+No web framework here: `handle` takes the parts of a request that matter and returns
+`(status, headers, body bytes)`. Adding an operation means writing one function named as the
+operation in snake_case in the service's operations module; nothing here changes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import uuid
+from dataclasses import dataclass
+
+from botocore import xform_name
+
+from cfn_cognito.aws import model as models
+from cfn_cognito.aws.validation import ConstraintViolations, validate
+from cfn_cognito.errors import (
+    AwsError,
+    InternalFailure,
+    SerializationException,
+    UnknownOperationException,
+    UnsupportedOperationException,
+)
+
+LOG = logging.getLogger(__name__)
+
+JSON_CONTENT_TYPES = ("application/x-amz-json-1.1", "application/x-amz-json-1.0")
+CORAL_NAMESPACE = "http://internal.amazon.com/coral/com.amazon.coral.service/"
+
+
+@dataclass(frozen=True)
+class Service:
+    target_prefix: str          # "AWSCognitoIdentityProviderService"
+    model_name: str             # "cognito-idp"
+    operations_module: str      # module holding one function per operation
+    errors_module: str          # the GENERATED errors module of the service
+    error_namespace: str        # what follows "Code:" in x-amzn-ErrorType
+
+    def operations(self):
+        return importlib.import_module(self.operations_module)
+
+    def invalid_parameter(self, message: str) -> AwsError:
+        errors = importlib.import_module(self.errors_module)
+        return errors.InvalidParameterException(message)
+
+
+SERVICES = {
+    s.target_prefix: s
+    for s in (
+        Service(
+            "AWSCognitoIdentityProviderService",
+            "cognito-idp",
+            "cfn_cognito.idp.operations",
+            "cfn_cognito.idp.errors",
+            "http://internal.amazon.com/coral/com.amazonaws.cognito.identity.idp.model/",
+        ),
+    )
+}
+
+
+def _error_response(err: AwsError, request_id: str, namespace: str) -> tuple[int, dict, bytes]:
+    body = json.dumps(err.body(), separators=(",", ":")).encode()
+    headers = {
+        "Content-Type": "application/x-amz-json-1.1",
+        "x-amzn-RequestId": request_id,
+        "x-amzn-ErrorType": f"{err.code}:{CORAL_NAMESPACE if err.wire_type else namespace}",
+    }
+    if err.message:
+        # Header values must be latin-1; the body carries the exact text.
+        headers["x-amzn-ErrorMessage"] = err.message.encode("latin-1", "replace").decode("latin-1")
+    return err.status, headers, body
+
+
+def _parse_body(body: bytes) -> dict:
+    if not body.strip():
+        return {}
+    try:
+        params = json.loads(body)
+    except (ValueError, RecursionError):
+        raise SerializationException("Malformed JSON in request body") from None
+    if not isinstance(params, dict):
+        raise SerializationException("The request body must be a JSON object")
+    return params
+
+
+def handle(target: str, content_type: str, body: bytes, context_factory) -> tuple[int, dict, bytes]:
+    """Answer one AWS JSON request. `context_factory(request_id)` builds the service context."""
+    request_id = str(uuid.uuid4())
+    prefix, _, op_name = (target or "").partition(".")
+    service = SERVICES.get(prefix)
+    namespace = service.error_namespace if service else CORAL_NAMESPACE
+    try:
+        base_type = (content_type or "").split(";")[0].strip().lower()
+        if service is None or base_type not in JSON_CONTENT_TYPES:
+            raise UnknownOperationException()
+        operation = _operation(service, op_name)
+        params = _parse_body(body)
+        try:
+            validate(operation.input_shape, params)
+        except ConstraintViolations as violations:
+            raise service.invalid_parameter(violations.message()) from None
+        function = getattr(service.operations(), xform_name(op_name), None)
+        if function is None:
+            raise UnsupportedOperationException(
+                f"The operation {op_name} is not supported by cfn-cognito.")
+        result = function(context_factory(request_id), params)
+    except AwsError as err:
+        return _error_response(err, request_id, namespace)
+    except Exception:  # a bug of ours: log it, never show a traceback to the client
+        LOG.exception("internal error in %s", target)
+        return _error_response(InternalFailure("An internal error occurred."), request_id, namespace)
+    payload = json.dumps(result if result is not None else {}, separators=(",", ":")).encode()
+    headers = {"Content-Type": "application/x-amz-json-1.1", "x-amzn-RequestId": request_id}
+    return 200, headers, payload
+
+
+def _operation(service: Service, op_name: str):
+    if op_name not in models.operation_names(service.model_name):
+        raise UnknownOperationException()
+    return models.service_model(service.model_name).operation_model(op_name)

@@ -1,0 +1,58 @@
+"""The `cfn-cognito` command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from cfn_cognito import __version__, config
+
+
+def _serve_flags(parser: argparse.ArgumentParser) -> None:
+    # Every default is None so that CFN_COGNITO_<NAME> applies when a flag is not given.
+    parser.add_argument("--host", default=None, help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=None, help="port (default 4566)")
+    parser.add_argument("--data-dir", default=None, help="state directory (default ./.cfn-cognito)")
+    parser.add_argument("--in-memory", action="store_const", const=True, default=None,
+                        help="keep state in a throwaway directory, removed on exit")
+    parser.add_argument("--region", default=None, help="region in ids and ARNs (default us-east-1)")
+    parser.add_argument("--account-id", default=None, help="account in ARNs (default 000000000000)")
+    parser.add_argument("--public-url", default=None,
+                        help="base of every URL printed or put in tokens "
+                             "(default http://localhost:<port>)")
+    parser.add_argument("--log-level", default=None, help="debug, info, warning, error")
+    parser.add_argument("--threads", type=int, default=None, help="request threads (default 16)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cfn-cognito", description="A local, AWS-faithful Amazon Cognito.")
+    parser.add_argument("--version", action="version", version=f"cfn-cognito {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="run the service")
+    _serve_flags(serve)
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> config.Settings:
+    flags = {name: getattr(args, name, None) for name in
+             ("host", "port", "data_dir", "in_memory", "region", "account_id", "public_url",
+              "log_level", "threads")}
+    return config.from_sources(flags)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = _settings(args)
+    except ValueError as err:
+        print(f"cfn-cognito: {err}", file=sys.stderr)
+        return 2
+    if args.command == "serve":
+        from cfn_cognito import server
+        server.configure_logging(settings.log_level)
+        return server.serve(settings)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

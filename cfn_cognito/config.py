@@ -1,0 +1,68 @@
+"""One immutable Settings object, built from command-line flags and the environment.
+
+Every flag `--some-name` can also be given as `CFN_COGNITO_SOME_NAME`; a flag wins over the
+environment, the environment over the default.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+
+ENV_PREFIX = "CFN_COGNITO_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 4566
+    data_dir: str = "./.cfn-cognito"
+    in_memory: bool = False
+    region: str = "us-east-1"
+    account_id: str = "000000000000"
+    public_url: str = ""
+    log_level: str = "info"
+    threads: int = 16
+
+    @property
+    def base_url(self) -> str:
+        """The base of every URL the service prints or puts in tokens."""
+        return (self.public_url or f"http://localhost:{self.port}").rstrip("/")
+
+    def replace(self, **changes) -> "Settings":
+        return dataclasses.replace(self, **changes)
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def _coerce(field: dataclasses.Field, raw: str):
+    kind = field.type if isinstance(field.type, str) else field.type.__name__
+    if kind == "int":
+        return int(raw)
+    if kind == "bool":
+        value = raw.strip().lower()
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        raise ValueError(f"{ENV_PREFIX}{field.name.upper()}: expected a boolean, got {raw!r}")
+    return raw
+
+
+def from_sources(flags: dict | None = None, environ: dict | None = None) -> Settings:
+    """Settings from flags (None means "not given") over environment over defaults."""
+    flags = flags or {}
+    environ = os.environ if environ is None else environ
+    values = {}
+    for field in dataclasses.fields(Settings):
+        flag = flags.get(field.name)
+        if flag is not None:
+            values[field.name] = flag
+            continue
+        raw = environ.get(ENV_PREFIX + field.name.upper())
+        if raw is not None:
+            values[field.name] = _coerce(field, raw)
+    return Settings(**values)

@@ -1,0 +1,27 @@
+"""What every service function receives: settings, store, clock and random source.
+
+The clock and the random source are injectable so that expiry and codes can be tested.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from cfn_cognito.config import Settings
+from cfn_cognito.store import Store
+
+
+@dataclass
+class Context:
+    settings: Settings
+    store: Store
+    clock: Callable[[], float] = time.time
+    rng: secrets.SystemRandom = field(default_factory=secrets.SystemRandom)
+    request_id: str = ""
+
+    def now(self) -> float:
+        """The current time as AWS returns dates: epoch seconds with milliseconds."""
+        return round(self.clock(), 3)

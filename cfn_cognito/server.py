@@ -1,0 +1,65 @@
+"""Run the app under waitress (a production WSGI server) until SIGTERM or Ctrl-C."""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import shutil
+import signal
+import sys
+import tempfile
+
+from waitress.server import create_server
+
+from cfn_cognito import __version__
+from cfn_cognito.app import create_app
+from cfn_cognito.config import Settings
+from cfn_cognito.store import open_store
+
+LOG = logging.getLogger("cfn_cognito")
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level=getattr(logging, level.upper(), logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def _data_dir(settings: Settings) -> str:
+    if not settings.in_memory:
+        return settings.data_dir
+    # Throwaway state: a private directory (in RAM where the system has /dev/shm).
+    base = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+    path = tempfile.mkdtemp(prefix="cfn-cognito-", dir=base)
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
+
+
+def _stop(signum, frame):
+    # waitress's loop ends cleanly on SystemExit, finishing the requests it has.
+    raise SystemExit(0)
+
+
+def serve(settings: Settings) -> int:
+    data_dir = _data_dir(settings)
+    store = open_store(data_dir)
+    app = create_app(settings, store)
+    server = create_server(app, host=settings.host, port=settings.port,
+                           threads=settings.threads, ident="cfn-cognito",
+                           clear_untrusted_proxy_headers=True)
+    signal.signal(signal.SIGTERM, _stop)
+    where = "in memory" if settings.in_memory else f"data in {os.path.abspath(data_dir)}"
+    LOG.info("cfn-cognito %s serving on http://%s:%s (%s)", __version__, settings.host,
+             server.effective_port, where)
+    try:
+        server.run()
+    except (SystemExit, KeyboardInterrupt):
+        pass
+    finally:
+        server.close()
+        store.close()
+        LOG.info("cfn-cognito stopped")
+    return 0

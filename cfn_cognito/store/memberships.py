@@ -1,0 +1,35 @@
+"""Group memberships: which users (by sub) belong to which group of a pool."""
+
+from __future__ import annotations
+
+from cfn_cognito.store.db import Database
+
+
+class Memberships:
+    def __init__(self, db: Database):
+        self.db = db
+
+    def add(self, pool_id: str, group: str, sub: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO memberships(pool_id, group_name, sub) VALUES (?,?,?)",
+                        (pool_id, group, sub))
+
+    def remove(self, pool_id: str, group: str, sub: str) -> None:
+        self.db.execute("DELETE FROM memberships WHERE pool_id=? AND group_name=? AND sub=?",
+                        (pool_id, group, sub))
+
+    def remove_group(self, pool_id: str, group: str) -> None:
+        self.db.execute("DELETE FROM memberships WHERE pool_id=? AND group_name=?", (pool_id, group))
+
+    def remove_user(self, pool_id: str, sub: str) -> None:
+        self.db.execute("DELETE FROM memberships WHERE pool_id=? AND sub=?", (pool_id, sub))
+
+    def groups_of(self, pool_id: str, sub: str) -> list[str]:
+        rows = self.db.query("SELECT group_name FROM memberships WHERE pool_id=? AND sub=?",
+                             (pool_id, sub))
+        return [r[0] for r in rows]
+
+    def subs_in(self, pool_id: str, group: str, after: str, limit: int) -> list[str]:
+        rows = self.db.query(
+            "SELECT sub FROM memberships WHERE pool_id=? AND group_name=? AND sub>? "
+            "ORDER BY sub LIMIT ?", (pool_id, group, after, limit))
+        return [r[0] for r in rows]

@@ -1,0 +1,55 @@
+"""The Store: the database plus one accessor per kind of thing kept in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cfn_cognito.store.db import Database
+from cfn_cognito.store.documents import Documents
+from cfn_cognito.store.memberships import Memberships
+from cfn_cognito.store.users import Users
+
+DB_FILE = "cognito.db"
+
+# Tables whose rows belong to a pool (scope = pool id), emptied when the pool is deleted.
+POOL_SCOPED = ("clients", "domains", "groups", "resource_servers")
+
+
+class Store:
+    def __init__(self, db: Database):
+        self.db = db
+        self.pools = Documents(db, "pools")
+        self.clients = Documents(db, "clients")
+        self.domains = Documents(db, "domains")
+        self.groups = Documents(db, "groups")
+        self.resource_servers = Documents(db, "resource_servers")
+        self.users = Users(db)
+        self.memberships = Memberships(db)
+
+    def write(self):
+        """A transaction holding the write lock (see Database.write)."""
+        return self.db.write()
+
+    def delete_pool(self, pool_id: str) -> None:
+        with self.db.write():
+            for table in POOL_SCOPED:
+                self.db.execute(f"DELETE FROM {table} WHERE scope=?", (pool_id,))
+            self.users.delete_pool(pool_id)
+            self.pools.delete("", pool_id)
+
+    def reset(self) -> None:
+        """Empty every table (the schema stays)."""
+        with self.db.write():
+            for table in self.db.tables():
+                self.db.execute(f"DELETE FROM {table}")
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_store(data_dir: str | Path) -> Store:
+    path = Path(data_dir)
+    path.mkdir(parents=True, exist_ok=True)
+    db = Database(path / DB_FILE)
+    db.migrate()
+    return Store(db)
