@@ -1,0 +1,122 @@
+"""A pytest plugin: a real local Cognito for a test session, in one line.
+
+    def test_sign_up(cognito_url):
+        idp = boto3.client("cognito-idp", endpoint_url=cognito_url, region_name="us-east-1",
+                           aws_access_key_id="x", aws_secret_access_key="x")
+
+`cognito_server` starts `cfn-cognito serve` in a subprocess on a free loopback port with a
+fresh data directory, waits until it answers, and stops it (SIGTERM) at the end of the session.
+`LocalCognito` does the same outside pytest.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+import pytest
+
+START_TIMEOUT = 30.0
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LocalCognito:
+    """A `cfn-cognito serve` process on a free port with its own data directory."""
+
+    def __init__(self, *extra_args: str, env: dict | None = None, data_dir: str | None = None,
+                 port: int | None = None):
+        self.port = port or free_port()
+        self._own_dir = data_dir is None
+        self.data_dir = data_dir or tempfile.mkdtemp(prefix="cfn-cognito-test-")
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.extra_args = extra_args
+        self.env = env
+        self.process: subprocess.Popen | None = None
+        self.log_path = os.path.join(self.data_dir, "server.log")
+
+    def start(self) -> "LocalCognito":
+        cmd = [sys.executable, "-m", "cfn_cognito", "serve", "--port", str(self.port),
+               "--data-dir", self.data_dir, *self.extra_args]
+        env = {**os.environ, **(self.env or {})}
+        self._log = open(self.log_path, "ab")
+        self.process = subprocess.Popen(cmd, stdout=self._log, stderr=subprocess.STDOUT, env=env)
+        self.wait_ready()
+        return self
+
+    def wait_ready(self, timeout: float = START_TIMEOUT) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process and self.process.poll() is not None:
+                raise RuntimeError(f"cfn-cognito exited early:\n{self.log()}")
+            try:
+                with urllib.request.urlopen(self.url + "/_cfn_cognito/health", timeout=1) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError(f"cfn-cognito did not answer within {timeout}s:\n{self.log()}")
+
+    def log(self) -> str:
+        try:
+            with open(self.log_path, encoding="utf-8", errors="replace") as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    def stop(self, sig: int = signal.SIGTERM) -> int | None:
+        if self.process is None:
+            return None
+        if self.process.poll() is None:
+            self.process.send_signal(sig)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._log.close()
+        code = self.process.returncode
+        self.process = None
+        return code
+
+    def reset(self) -> None:
+        req = urllib.request.Request(self.url + "/_cfn_cognito/reset", method="POST", data=b"")
+        urllib.request.urlopen(req, timeout=10).close()
+
+    def close(self) -> None:
+        self.stop()
+        if self._own_dir:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+@pytest.fixture(scope="session")
+def cognito_server():
+    """A running LocalCognito for the whole test session."""
+    server = LocalCognito().start()
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def cognito_url(cognito_server) -> str:
+    """The endpoint URL of the session's local Cognito (for `endpoint_url=`)."""
+    return cognito_server.url
