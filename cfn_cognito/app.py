@@ -11,7 +11,9 @@ from werkzeug.exceptions import HTTPException
 from cfn_cognito import __version__
 from cfn_cognito.aws.blueprint import blueprint as aws_blueprint
 from cfn_cognito.config import Settings
+from cfn_cognito.console.messages import blueprint as messages_blueprint
 from cfn_cognito.context import Context
+from cfn_cognito.oauth.wellknown import blueprint as wellknown_blueprint
 from cfn_cognito.store import Store
 
 LOG = logging.getLogger(__name__)
@@ -35,6 +37,8 @@ def create_app(settings: Settings, store: Store, **context_overrides) -> Flask:
 
     app.config["CFN_COGNITO_CONTEXT"] = context
     app.register_blueprint(aws_blueprint)
+    app.register_blueprint(messages_blueprint)
+    app.register_blueprint(wellknown_blueprint)
 
     @app.get("/_cfn_cognito/health")
     def health():

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 
 ENV_PREFIX = "CFN_COGNITO_"
+LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,15 @@ class Settings:
     public_url: str = ""
     log_level: str = "info"
     threads: int = 16
+
+    def __post_init__(self):
+        # Refuse what would otherwise go wrong quietly (a port of 99999 binds 34463).
+        if not 1 <= self.port <= 65535:
+            raise ValueError(f"port must be between 1 and 65535, got {self.port}")
+        if self.threads < 1:
+            raise ValueError(f"threads must be at least 1, got {self.threads}")
+        if self.log_level.lower() not in LOG_LEVELS:
+            raise ValueError(f"log level must be one of {', '.join(LOG_LEVELS)}, got {self.log_level!r}")
 
     @property
     def base_url(self) -> str:
@@ -41,7 +51,10 @@ _FALSE = {"0", "false", "no", "off", ""}
 def _coerce(field: dataclasses.Field, raw: str):
     kind = field.type if isinstance(field.type, str) else field.type.__name__
     if kind == "int":
-        return int(raw)
+        try:
+            return int(raw)
+        except ValueError:
+            raise ValueError(f"{ENV_PREFIX}{field.name.upper()}: expected a number, got {raw!r}") from None
     if kind == "bool":
         value = raw.strip().lower()
         if value in _TRUE:

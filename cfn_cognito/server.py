@@ -47,9 +47,16 @@ def serve(settings: Settings) -> int:
     data_dir = _data_dir(settings)
     store = open_store(data_dir)
     app = create_app(settings, store)
-    server = create_server(app, host=settings.host, port=settings.port,
-                           threads=settings.threads, ident="cfn-cognito",
-                           clear_untrusted_proxy_headers=True)
+    try:
+        server = create_server(app, host=settings.host, port=settings.port,
+                               threads=settings.threads, ident="cfn-cognito",
+                               clear_untrusted_proxy_headers=True)
+    except OSError as err:
+        # Port taken or host unknown: one clear line, not a traceback.
+        store.close()
+        print(f"cfn-cognito: cannot listen on {settings.host}:{settings.port}: "
+              f"{err.strerror or err}", file=sys.stderr)
+        return 1
     signal.signal(signal.SIGTERM, _stop)
     where = "in memory" if settings.in_memory else f"data in {os.path.abspath(data_dir)}"
     LOG.info("cfn-cognito %s serving on http://%s:%s (%s)", __version__, settings.host,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from cfn_cognito.aws import protocol
 
@@ -17,17 +18,26 @@ CORS_HEADERS = {
 }
 
 
-@blueprint.route("/", methods=["POST"])
+# Flask would answer OPTIONS for this route itself, without the CORS headers.
+@blueprint.route("/", methods=["POST"], provide_automatic_options=False)
 def aws_json():
-    status, headers, body = protocol.handle(
-        request.headers.get("X-Amz-Target", ""),
-        request.headers.get("Content-Type", ""),
-        request.get_data(cache=False),
-        current_app.config["CFN_COGNITO_CONTEXT"],
-    )
+    target = request.headers.get("X-Amz-Target", "")
+    try:
+        data = request.get_data(cache=False)
+    except RequestEntityTooLarge:
+        status, headers, body = protocol.too_large(target, current_app.config["MAX_CONTENT_LENGTH"])
+    else:
+        status, headers, body = protocol.handle(
+            target, request.headers.get("Content-Type", ""), data,
+            current_app.config["CFN_COGNITO_CONTEXT"])
     return Response(body, status=status, headers={**headers, **CORS_HEADERS})
 
 
 @blueprint.route("/", methods=["OPTIONS"])
 def aws_preflight():
-    return Response(b"", status=200, headers=CORS_HEADERS)
+    headers = dict(CORS_HEADERS)
+    asked = request.headers.get("Access-Control-Request-Headers")
+    if asked:
+        # "*" does not cover Authorization; naming what the browser asks for does.
+        headers["Access-Control-Allow-Headers"] = asked
+    return Response(b"", status=200, headers=headers)

@@ -24,6 +24,8 @@ LEGACY_AUTH_FLOWS = {
     "USER_PASSWORD_AUTH": "ALLOW_USER_PASSWORD_AUTH",
 }
 RESERVED_SCOPES = {"openid", "email", "phone", "profile", "aws.cognito.signin.user.admin"}
+# The hosts a callback URL may reach over plain HTTP (testing only, says AWS).
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 _SECONDS = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400}
 # (member, unit key, default unit, default value, lowest seconds, highest seconds)
@@ -92,10 +94,10 @@ def _check_urls(client: dict) -> None:
             parts = urlsplit(url)
             if not parts.scheme or parts.fragment:
                 raise InvalidParameterException(f"{url} is not a valid URL for {member}.")
-            if parts.scheme == "http" and parts.hostname not in ("localhost",):
+            if parts.scheme == "http" and parts.hostname not in LOOPBACK_HOSTS:
                 raise InvalidParameterException(
                     f"{url} is not valid for {member}: HTTPS is required over HTTP "
-                    "except for http://localhost.")
+                    "except for http://localhost, http://127.0.0.1 and http://[::1].")
     default = client.get("DefaultRedirectURI")
     if default and default not in (client.get("CallbackURLs") or []):
         raise InvalidParameterException("DefaultRedirectURI should be one of the CallbackURLs.")

@@ -7,12 +7,17 @@ as `{prefix}.auth.{region}.localhost`) and one custom domain (with a Certificate
 from __future__ import annotations
 
 import hashlib
+import re
+import time
 
 from cfn_cognito.context import Context
 from cfn_cognito.idp.errors import InvalidParameterException
 from cfn_cognito.idp.pools import get_pool
 
 RESERVED_WORDS = ("aws", "amazon", "cognito")
+# The model's DomainType pattern; the protocol accepts custom domain names there too, so a
+# prefix is held to it here.
+PREFIX_PATTERN = r"^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$"
 
 
 def _is_custom(domain_req: dict) -> bool:
@@ -25,6 +30,10 @@ def _cloudfront(domain: str) -> str:
 
 
 def _check_prefix(domain: str) -> None:
+    if not re.fullmatch(PREFIX_PATTERN, domain):
+        raise InvalidParameterException(
+            f"1 validation error detected: Value '{domain}' at 'domain' failed to satisfy "
+            f"constraint: Member must satisfy regular expression pattern: {PREFIX_PATTERN}")
     for word in RESERVED_WORDS:
         if word in domain:
             raise InvalidParameterException(f"Domain cannot contain reserved word: {word}")
@@ -46,7 +55,8 @@ def create_user_pool_domain(ctx: Context, req: dict) -> dict:
             "Domain": domain,
             "S3Bucket": f"aws-cognito-prod-{ctx.settings.region}-assets",
             "CloudFrontDistribution": _cloudfront(domain),
-            "Version": str(int(ctx.clock() * 1000)),
+            # As AWS shows it: the creation time, e.g. "20190128175402".
+            "Version": time.strftime("%Y%m%d%H%M%S", time.gmtime(ctx.clock())),
             "Status": "ACTIVE",
             "CustomDomainConfig": dict(req.get("CustomDomainConfig") or {}),
             "ManagedLoginVersion": req.get("ManagedLoginVersion") or 1,

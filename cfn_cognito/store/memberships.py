@@ -23,9 +23,11 @@ class Memberships:
     def remove_user(self, pool_id: str, sub: str) -> None:
         self.db.execute("DELETE FROM memberships WHERE pool_id=? AND sub=?", (pool_id, sub))
 
-    def groups_of(self, pool_id: str, sub: str) -> list[str]:
-        rows = self.db.query("SELECT group_name FROM memberships WHERE pool_id=? AND sub=?",
-                             (pool_id, sub))
+    def groups_of(self, pool_id: str, sub: str, after: str = "", limit: int = -1) -> list[str]:
+        """The user's group names in name order, after `after` (limit -1: all)."""
+        rows = self.db.query(
+            "SELECT group_name FROM memberships WHERE pool_id=? AND sub=? AND group_name>? "
+            "ORDER BY group_name LIMIT ?", (pool_id, sub, after, limit))
         return [r[0] for r in rows]
 
     def subs_in(self, pool_id: str, group: str, after: str, limit: int) -> list[str]:

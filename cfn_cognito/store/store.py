@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cfn_cognito.store.auth_sessions import AuthSessions
+from cfn_cognito.store.codes import Codes
 from cfn_cognito.store.db import Database
 from cfn_cognito.store.documents import Documents
+from cfn_cognito.store.keys import SigningKeys
 from cfn_cognito.store.memberships import Memberships
+from cfn_cognito.store.messages import Messages
+from cfn_cognito.store.tokens import Tokens
 from cfn_cognito.store.users import Users
 
 DB_FILE = "cognito.db"
@@ -25,6 +30,11 @@ class Store:
         self.resource_servers = Documents(db, "resource_servers")
         self.users = Users(db)
         self.memberships = Memberships(db)
+        self.codes = Codes(db)
+        self.messages = Messages(db)
+        self.keys = SigningKeys(db)
+        self.tokens = Tokens(db)
+        self.auth_sessions = AuthSessions(db)
 
     def write(self):
         """A transaction holding the write lock (see Database.write)."""
@@ -35,6 +45,9 @@ class Store:
             for table in POOL_SCOPED:
                 self.db.execute(f"DELETE FROM {table} WHERE scope=?", (pool_id,))
             self.users.delete_pool(pool_id)
+            self.keys.delete_pool(pool_id)
+            self.tokens.delete_pool(pool_id)
+            self.auth_sessions.delete_pool(pool_id)
             self.pools.delete("", pool_id)
 
     def reset(self) -> None:
@@ -42,6 +55,7 @@ class Store:
         with self.db.write():
             for table in self.db.tables():
                 self.db.execute(f"DELETE FROM {table}")
+        self.keys.forget_all()
 
     def close(self) -> None:
         self.db.close()

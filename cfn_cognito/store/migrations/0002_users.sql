@@ -1,5 +1,6 @@
 -- Users of a pool. `username_key` is the lookup form of the username (lower-cased in pools
--- that are case-insensitive); `doc` holds attributes, password hash and the rest as JSON.
+-- that are case-insensitive); `attributes` is the JSON list of {Name, Value}; `doc` holds the
+-- rest (password hash, SRP verifier, history, ...) as JSON, kept apart so listings skip it.
 CREATE TABLE users (
     pool_id TEXT NOT NULL,
     username_key TEXT NOT NULL,
@@ -9,6 +10,7 @@ CREATE TABLE users (
     enabled INTEGER NOT NULL,
     created REAL NOT NULL,
     modified REAL NOT NULL,
+    attributes TEXT NOT NULL,
     doc TEXT NOT NULL,
     PRIMARY KEY (pool_id, username_key)
 ) WITHOUT ROWID;

@@ -1,0 +1,1 @@
+"""Developer pages and JSON views: the inbox of sent messages, pools, users."""

@@ -1,0 +1,83 @@
+"""InitiateAuth, AdminInitiateAuth, RespondToAuthChallenge, AdminRespondToAuthChallenge."""
+
+from __future__ import annotations
+
+from cfn_cognito.context import Context
+from cfn_cognito.errors import UnsupportedOperationException
+from cfn_cognito.idp.auth.challenges import CHALLENGES
+from cfn_cognito.idp.auth.flows import FLOWS
+from cfn_cognito.idp.auth.request import AuthRequest
+from cfn_cognito.idp.clients import auth_flows, find_client, get_client
+from cfn_cognito.idp.errors import InvalidParameterException
+from cfn_cognito.idp.pools import get_pool
+
+# Flows of the model that need what this service does not have yet.
+_NOT_YET = {"USER_AUTH": "USER_AUTH (choice-based sign-in)"}
+
+
+def _public(ctx: Context, req: dict) -> tuple[dict, dict]:
+    client = find_client(ctx, req["ClientId"])
+    return get_pool(ctx, client["UserPoolId"]), client
+
+
+def _admin(ctx: Context, req: dict) -> tuple[dict, dict]:
+    pool = get_pool(ctx, req["UserPoolId"])
+    return pool, get_client(ctx, pool["Id"], req["ClientId"])
+
+
+def _initiate(ctx: Context, pool: dict, client: dict, req: dict, admin: bool) -> dict:
+    name = req["AuthFlow"]
+    if name == "CUSTOM_AUTH":
+        _custom_auth(pool, client)
+    if name in _NOT_YET:
+        raise UnsupportedOperationException(f"The auth flow {_NOT_YET[name]} is not supported "
+                                            "by cfn-cognito.")
+    flow = FLOWS.get(name)
+    if flow is None or not (flow.admin if admin else flow.public):
+        raise InvalidParameterException("Initiate Auth method not supported.")
+    if flow.client_setting not in auth_flows(client):
+        if name == "USER_PASSWORD_AUTH":
+            raise InvalidParameterException("USER_PASSWORD_AUTH flow not enabled for this client")
+        raise InvalidParameterException("Auth flow not enabled for this client")
+    request = AuthRequest(ctx, pool, client, dict(req.get("AuthParameters") or {}), admin,
+                          dict(req.get("ClientMetadata") or {}))
+    return flow.start(request)
+
+
+def _custom_auth(pool: dict, client: dict) -> None:
+    lambdas = pool.get("LambdaConfig") or {}
+    if not lambdas.get("DefineAuthChallenge"):
+        raise InvalidParameterException(
+            "Custom auth lambda trigger is not configured for the user pool.")
+    raise UnsupportedOperationException(
+        "The auth flow CUSTOM_AUTH with Lambda triggers is not supported by cfn-cognito yet.")
+
+
+def _respond(ctx: Context, pool: dict, client: dict, req: dict, admin: bool) -> dict:
+    answer = CHALLENGES.get(req["ChallengeName"])
+    if answer is None:
+        raise InvalidParameterException(
+            f"The challenge {req['ChallengeName']} is not expected here.")
+    request = AuthRequest(ctx, pool, client, dict(req.get("ChallengeResponses") or {}), admin,
+                          dict(req.get("ClientMetadata") or {}), session=req.get("Session"))
+    return answer(request)
+
+
+def initiate_auth(ctx: Context, req: dict) -> dict:
+    pool, client = _public(ctx, req)
+    return _initiate(ctx, pool, client, req, admin=False)
+
+
+def admin_initiate_auth(ctx: Context, req: dict) -> dict:
+    pool, client = _admin(ctx, req)
+    return _initiate(ctx, pool, client, req, admin=True)
+
+
+def respond_to_auth_challenge(ctx: Context, req: dict) -> dict:
+    pool, client = _public(ctx, req)
+    return _respond(ctx, pool, client, req, admin=False)
+
+
+def admin_respond_to_auth_challenge(ctx: Context, req: dict) -> dict:
+    pool, client = _admin(ctx, req)
+    return _respond(ctx, pool, client, req, admin=True)

@@ -1,0 +1,79 @@
+"""How a sign-in ends once the user has proved who they are: a challenge still to answer
+(NEW_PASSWORD_REQUIRED) or tokens."""
+
+from __future__ import annotations
+
+import json
+
+from cfn_cognito.idp import attributes, tokens, users
+from cfn_cognito.idp.auth import sessions
+from cfn_cognito.idp.auth.request import AuthRequest
+from cfn_cognito.idp.errors import (
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+)
+
+INCORRECT = "Incorrect username or password."
+NEW_PASSWORD_REQUIRED = "NEW_PASSWORD_REQUIRED"
+
+
+def unknown_user(req: AuthRequest) -> Exception:
+    """What a sign-in for a user who does not exist gets, by the client's setting."""
+    if req.client.get("PreventUserExistenceErrors") == "ENABLED":
+        return NotAuthorizedException(INCORRECT)
+    return UserNotFoundException("User does not exist.")
+
+
+def check_can_try(user) -> None:
+    """Refusals that come before any proof of the password."""
+    if not user.enabled:
+        raise NotAuthorizedException("User is disabled.")
+    if user.status == users.RESET_REQUIRED:
+        raise PasswordResetRequiredException("Password reset required for the user")
+
+
+def groups_for_tokens(req: AuthRequest, user) -> list[str]:
+    """The user's groups in the order tokens list them: by precedence, then name."""
+    ctx, pool_id = req.ctx, req.pool["Id"]
+    names = ctx.store.memberships.groups_of(pool_id, user.sub)
+    docs = [g for g in (ctx.store.groups.get(pool_id, n) for n in names) if g]
+    docs.sort(key=lambda g: (g.get("Precedence") is None, g.get("Precedence") or 0, g["GroupName"]))
+    return [g["GroupName"] for g in docs]
+
+
+def subject(user) -> tokens.TokenSubject:
+    return tokens.TokenSubject(user.username, user.sub, user.doc.get("Attributes", []))
+
+
+def signed_in(req: AuthRequest, user) -> dict:
+    """The proof is done: challenge NEW_PASSWORD_REQUIRED, refuse, or issue tokens."""
+    ctx = req.ctx
+    if user.status == users.UNCONFIRMED:
+        raise UserNotConfirmedException("User is not confirmed.")
+    if user.status == users.FORCE_CHANGE_PASSWORD:
+        if users.temporary_password_expired(ctx, user):
+            raise NotAuthorizedException(
+                "Temporary password has expired and must be reset by an administrator.")
+        return new_password_challenge(req, user)
+    result = tokens.sign_in(ctx, req.pool, req.client, subject(user),
+                            groups=groups_for_tokens(req, user))
+    return {"ChallengeParameters": {}, "AuthenticationResult": result}
+
+
+def new_password_challenge(req: AuthRequest, user) -> dict:
+    visible = {a["Name"]: a["Value"] for a in user.doc.get("Attributes", []) if a["Name"] != "sub"}
+    missing = [f"userAttributes.{name}" for name, spec in attributes.schema_of(req.pool).items()
+               if spec.get("Required") and name != "sub" and not visible.get(name)]
+    session = sessions.create(req.ctx, req.pool, req.client, user.username,
+                              NEW_PASSWORD_REQUIRED, {"sub": user.sub})
+    return {
+        "ChallengeName": NEW_PASSWORD_REQUIRED,
+        "Session": session,
+        "ChallengeParameters": {
+            "USER_ID_FOR_SRP": user.username,
+            "requiredAttributes": json.dumps(missing),
+            "userAttributes": json.dumps(visible),
+        },
+    }

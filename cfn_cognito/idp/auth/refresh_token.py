@@ -1,0 +1,46 @@
+"""REFRESH_TOKEN_AUTH (alias REFRESH_TOKEN), and GetTokensFromRefreshToken which also rotates
+the refresh token when the client asks for rotation."""
+
+from __future__ import annotations
+
+import hmac
+
+from cfn_cognito.idp import refresh_tokens, secret_hash, tokens
+from cfn_cognito.idp.auth import outcome
+from cfn_cognito.idp.auth.request import AuthRequest
+from cfn_cognito.idp.errors import NotAuthorizedException
+
+
+def _check_secret_hash(client: dict, record, given: str | None) -> None:
+    """A secret client proves itself with SECRET_HASH over the user's (internal) username;
+    the sub is accepted too, as clients that only know the sub send it."""
+    if not client.get("ClientSecret"):
+        return
+    if given:
+        for name in (record.username, record.sub):
+            expected = secret_hash.compute(client["ClientId"], client["ClientSecret"], name)
+            if hmac.compare_digest(given.encode(), expected.encode()):
+                return
+    secret_hash.check(client, record.username, given)
+
+
+def renew(req: AuthRequest, token: str, *, rotate: bool, secret_hash_due: bool = True) -> dict:
+    """New tokens from a refresh token: the AuthenticationResult. `secret_hash_due` is False
+    where the caller authenticated the client by its secret itself."""
+    ctx = req.ctx
+    record = refresh_tokens.lookup(ctx, token, req.client["ClientId"])
+    if secret_hash_due:
+        _check_secret_hash(req.client, record, req.params.get("SECRET_HASH"))
+    user = ctx.store.users.get_by_sub(req.pool["Id"], record.sub)
+    if user is None:
+        raise NotAuthorizedException("User does not exist.")
+    if not user.enabled:
+        raise NotAuthorizedException("User is disabled.")
+    new_token = refresh_tokens.replace(ctx, record, req.client) if rotate else None
+    return tokens.refreshed(ctx, req.pool, req.client, outcome.subject(user), record,
+                            groups=outcome.groups_for_tokens(req, user), refresh_token=new_token)
+
+
+def sign_in(req: AuthRequest) -> dict:
+    result = renew(req, req.require("REFRESH_TOKEN"), rotate=False)
+    return {"ChallengeParameters": {}, "AuthenticationResult": result}

@@ -1,0 +1,51 @@
+"""Challenge sessions: the opaque `Session` a client carries between auth calls.
+
+A session is single-use and lives for the client's AuthSessionValidity (3 minutes by
+default). The token is random; the store keeps only its SHA-256.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+from cfn_cognito.context import Context
+from cfn_cognito.idp.errors import NotAuthorizedException
+
+SESSION_BYTES = 192  # AWS's sessions are long (about 1,500 characters); ours are 256.
+
+EXPIRED = "Invalid session for the user, session is expired."
+USED = "Invalid session for the user, session can only be used once."
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def create(ctx: Context, pool: dict, client: dict, username: str, challenge: str, state: dict,
+           secret_block_id: str | None = None) -> str:
+    """Store a challenge's state; return the Session token for the client."""
+    token = base64.b64encode(
+        ctx.rng.getrandbits(SESSION_BYTES * 8).to_bytes(SESSION_BYTES, "big")).decode()
+    now = ctx.clock()
+    lifetime = 60 * (client.get("AuthSessionValidity") or 3)
+    ctx.store.auth_sessions.add(_digest(token), secret_block_id, pool["Id"], client["ClientId"],
+                                username, challenge, state, now + lifetime, now)
+    return token
+
+
+def consume(ctx: Context, client: dict, session: str | None = None,
+            secret_block_id: str | None = None) -> dict:
+    """The session's record, marked used; NotAuthorizedException if unknown, expired or used."""
+    record = None
+    if session:
+        record = ctx.store.auth_sessions.get(session_id=_digest(session))
+    elif secret_block_id:
+        record = ctx.store.auth_sessions.get(secret_block=secret_block_id)
+    if record is None or record["client_id"] != client["ClientId"]:
+        raise NotAuthorizedException(EXPIRED)
+    if record["expires"] < ctx.clock():
+        raise NotAuthorizedException(EXPIRED)
+    if not ctx.store.auth_sessions.mark_used(record["id"]):
+        raise NotAuthorizedException(USED)
+    return record

@@ -1,0 +1,26 @@
+"""USER_PASSWORD_AUTH, and ADMIN_USER_PASSWORD_AUTH (legacy name ADMIN_NO_SRP_AUTH) on the
+Admin entry point: the password itself is sent and checked."""
+
+from __future__ import annotations
+
+from cfn_cognito.idp import passwords, secret_hash, users
+from cfn_cognito.idp.auth import lockout, outcome
+from cfn_cognito.idp.auth.request import AuthRequest
+from cfn_cognito.idp.errors import NotAuthorizedException
+
+
+def sign_in(req: AuthRequest) -> dict:
+    username = req.require("USERNAME")
+    password = req.require("PASSWORD")
+    secret_hash.check(req.client, username, req.params.get("SECRET_HASH"))
+    ctx, pool_id = req.ctx, req.pool["Id"]
+    user = users.find_user(ctx, req.pool, username)
+    if user is None:
+        raise outcome.unknown_user(req)
+    lockout.check(ctx, pool_id, user.sub)
+    outcome.check_can_try(user)
+    if not passwords.verify(user, password):
+        lockout.record_failure(ctx, pool_id, user.sub)
+        raise NotAuthorizedException(outcome.INCORRECT)
+    lockout.record_success(ctx, pool_id, user.sub)
+    return outcome.signed_in(req, user)

@@ -1,0 +1,128 @@
+"""Self sign-up: SignUp, ConfirmSignUp, ResendConfirmationCode, AdminConfirmSignUp."""
+
+from __future__ import annotations
+
+from cfn_cognito.context import Context
+from cfn_cognito.idp import attributes, client_requests, codes, inbox, passwords, users
+from cfn_cognito.idp.errors import (
+    AliasExistsException,
+    CodeMismatchException,
+    InvalidParameterException,
+    NotAuthorizedException,
+    UsernameExistsException,
+    UserNotFoundException,
+)
+from cfn_cognito.idp.pools import get_pool
+
+UNKNOWN_USER = "Username/client id combination not found."
+DISABLED = "User is disabled."
+
+
+def _unverified_contacts(pool: dict, values: dict[str, str]) -> dict[str, str]:
+    """Auto-verified addresses start out explicitly unverified at sign-up, as AWS shows them."""
+    auto = pool.get("AutoVerifiedAttributes") or []
+    return {flag: "false" for contact, flag in attributes.VERIFIED_FLAG.items()
+            if contact in auto and values.get(contact) and flag not in values}
+
+
+def sign_up(ctx: Context, req: dict) -> dict:
+    pool, client = client_requests.resolve(ctx, req)
+    if (pool.get("AdminCreateUserConfig") or {}).get("AllowAdminCreateUserOnly"):
+        raise NotAuthorizedException("SignUp is not permitted for this user pool")
+    given = attributes.parse(pool, req.get("UserAttributes"))
+    attributes.check_client_write(client, given)
+    username, implied = users.plan_username(pool, req["Username"], ctx.rng)
+    values = {**given, **implied}
+    attributes.check_flags_have_values(values)
+    attributes.check_required(pool, values)
+    password = req.get("Password")
+    if password is not None or not passwords.passwordless_allowed(pool):
+        passwords.check_policy(pool, password or "")
+    if ctx.store.users.get(pool["Id"], users.name_key(pool, username)):
+        raise UsernameExistsException("User already exists")
+
+    user = users.new_user(ctx, pool, username, users.UNCONFIRMED,
+                          {**values, **_unverified_contacts(pool, values)})
+    if password is not None:
+        creds = users.prepare_password(ctx, pool, None, user.username, password, check=False)
+        users.apply_credentials(ctx, pool, user, creds, permanent=True)
+    # Trigger point: PreSignUp_SignUp (LambdaConfig.PreSignUp) runs here; its
+    # autoConfirmUser / autoVerifyEmail / autoVerifyPhone change the user before it is stored.
+    with ctx.store.write():
+        try:
+            users.insert(ctx, pool, user, exists_message="User already exists")
+        except AliasExistsException as clash:
+            if pool.get("UsernameAttributes"):
+                raise UsernameExistsException(clash.message) from None
+            raise
+        contact = inbox.verification_contact(pool, user)
+        code = codes.issue(ctx, pool["Id"], user.sub, codes.SIGN_UP, contact or "")
+        details = inbox.deliver(ctx, pool, user, inbox.SIGN_UP, code, contact,
+                                client_id=client["ClientId"])
+    result = {"UserConfirmed": user.status == users.CONFIRMED}
+    if details:
+        result["CodeDeliveryDetails"] = details
+    result["UserSub"] = user.sub
+    return result
+
+
+def _confirm(ctx: Context, pool: dict, user, record=None, force_alias: bool = False) -> None:
+    """Make an UNCONFIRMED user CONFIRMED; the address the code went to becomes verified."""
+    if user.status != users.UNCONFIRMED:
+        raise NotAuthorizedException(f"User cannot be confirmed. Current status is {user.status}")
+
+    def confirm(u):
+        u.status = users.CONFIRMED
+        if record is not None and record.attribute:
+            attributes.put(u, {attributes.VERIFIED_FLAG[record.attribute]: "true"})
+
+    with ctx.store.write():
+        if record is not None:
+            codes.consume(ctx, pool["Id"], user.sub, codes.SIGN_UP, record)
+        else:
+            codes.discard(ctx, pool["Id"], user.sub, codes.SIGN_UP)
+        users.modify(ctx, pool, user, confirm, force_alias=force_alias)
+    # Trigger point: PostConfirmation_ConfirmSignUp (LambdaConfig.PostConfirmation).
+
+
+def confirm_sign_up(ctx: Context, req: dict) -> dict:
+    pool, client = client_requests.resolve(ctx, req)
+    hide = client_requests.hides_existence(client)
+    user = users.find_user(ctx, pool, req["Username"])
+    if user is None:
+        raise CodeMismatchException(codes.MISMATCH) if hide else UserNotFoundException(UNKNOWN_USER)
+    if not user.enabled:
+        raise CodeMismatchException(codes.MISMATCH) if hide else NotAuthorizedException(DISABLED)
+    if user.status != users.UNCONFIRMED:
+        raise NotAuthorizedException(f"User cannot be confirmed. Current status is {user.status}")
+    record = codes.check(ctx, pool["Id"], user.sub, codes.SIGN_UP, req["ConfirmationCode"])
+    _confirm(ctx, pool, user, record, force_alias=bool(req.get("ForceAliasCreation")))
+    return {}
+
+
+def resend_confirmation_code(ctx: Context, req: dict) -> dict:
+    pool, client = client_requests.resolve(ctx, req)
+    user = users.find_user(ctx, pool, req["Username"])
+    if user is None or not user.enabled:
+        if client_requests.hides_existence(client):
+            return {"CodeDeliveryDetails": client_requests.simulated_delivery(pool, req["Username"])}
+        if user is None:
+            raise UserNotFoundException(UNKNOWN_USER)
+        raise NotAuthorizedException(DISABLED)
+    if user.status != users.UNCONFIRMED:
+        raise InvalidParameterException("User is already confirmed.")
+    if not pool.get("AutoVerifiedAttributes"):
+        raise InvalidParameterException("Cannot resend codes. Auto verification not turned on.")
+    with ctx.store.write():
+        contact = inbox.verification_contact(pool, user)
+        code = codes.issue(ctx, pool["Id"], user.sub, codes.SIGN_UP, contact or "")
+        details = inbox.deliver(ctx, pool, user, inbox.RESEND_CODE, code, contact,
+                                client_id=client["ClientId"])
+    return {"CodeDeliveryDetails": details} if details else {}
+
+
+def admin_confirm_sign_up(ctx: Context, req: dict) -> dict:
+    pool = get_pool(ctx, req["UserPoolId"])
+    user = users.get_user(ctx, pool, req["Username"])
+    _confirm(ctx, pool, user)
+    return {}

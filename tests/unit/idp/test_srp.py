@@ -1,0 +1,200 @@
+"""The server side of USER_SRP_AUTH and DEVICE_SRP_AUTH against pycognito's client maths."""
+
+import base64
+import calendar
+import datetime
+import hashlib
+import hmac
+import json
+import random
+import time
+
+import pytest
+from pycognito.aws_srp import AWSSRP, generate_hash_device
+
+from cfn_cognito.idp import srp, srp_math
+from cfn_cognito.idp.errors import InvalidParameterException
+
+POOL_ID = "us-east-1_AbCdEfGhI"
+USER_ID = "7f1c2a9e-0b1d-4c3e-8f00-123456789abc"
+PASSWORD = "Correct-Horse-9"
+
+
+@pytest.fixture
+def rng():
+    return random.Random(20240305)
+
+
+@pytest.fixture
+def verifier(rng):
+    return srp_math.make_verifier(POOL_ID, USER_ID, PASSWORD, rng)
+
+
+def _client(password=PASSWORD, **device):
+    # AWSSRP only calls boto3 in authenticate_user; its maths needs no client.
+    return AWSSRP(username="alice", password=password, pool_id=POOL_ID, client_id="client",
+                  client=object(), **device)
+
+
+def _handshake(rng, verifier, password=PASSWORD):
+    """Run start() and pycognito's answer; return (state, challenge responses)."""
+    client = _client(password)
+    auth = client.get_auth_params()
+    salt_hex, verifier_hex = verifier
+    part, state = srp.start(POOL_ID, USER_ID, salt_hex, verifier_hex, auth["SRP_A"], rng)
+    # The state travels through a JSON column in the caller's store.
+    state = json.loads(json.dumps(state))
+    answer = client.process_challenge(
+        {**part, "USERNAME": USER_ID, "USER_ID_FOR_SRP": USER_ID}, auth)
+    return state, answer
+
+
+def _verify(state, answer, now=None, user_id=USER_ID):
+    return srp.verify(POOL_ID, user_id, state, answer["PASSWORD_CLAIM_SECRET_BLOCK"],
+                      answer["TIMESTAMP"], answer["PASSWORD_CLAIM_SIGNATURE"],
+                      time.time() if now is None else now)
+
+
+def test_k_is_cognitos_multiplier():
+    assert format(int(srp_math.K), "x") == (
+        "538282c4354742d7cbbde2359fcf67f9f5b3a6b08791e5011b43b8a5b66d9ee6")
+
+
+def test_pycognito_signs_in_with_the_right_password(rng, verifier):
+    state, answer = _handshake(rng, verifier)
+    assert _verify(state, answer)
+
+
+def test_a_wrong_password_fails(rng, verifier):
+    state, answer = _handshake(rng, verifier, password="Correct-Horse-8")
+    assert not _verify(state, answer)
+
+
+def test_challenge_parameters_are_what_clients_read(rng, verifier):
+    salt_hex, verifier_hex = verifier
+    a = _client().get_auth_params()["SRP_A"]
+    part, state = srp.start(POOL_ID, USER_ID, salt_hex, verifier_hex, a, rng)
+    assert set(part) == {"SALT", "SRP_B", "SECRET_BLOCK"}
+    assert part["SALT"] == salt_hex
+    assert 0 < int(part["SRP_B"], 16) < int(srp_math.N)
+    assert len(base64.b64decode(part["SECRET_BLOCK"])) >= 256
+    assert srp.secret_block_id(part["SECRET_BLOCK"]) == state["block"]
+    # Nothing secret leaves the server: b is only in the state.
+    assert state["b"] not in json.dumps(part)
+
+
+def test_each_challenge_gets_a_fresh_b_and_secret_block(rng, verifier):
+    salt_hex, verifier_hex = verifier
+    a = _client().get_auth_params()["SRP_A"]
+    first, _ = srp.start(POOL_ID, USER_ID, salt_hex, verifier_hex, a, rng)
+    second, _ = srp.start(POOL_ID, USER_ID, salt_hex, verifier_hex, a, rng)
+    assert first["SRP_B"] != second["SRP_B"]
+    assert first["SECRET_BLOCK"] != second["SECRET_BLOCK"]
+
+
+def test_a_proof_for_another_user_or_another_challenge_fails(rng, verifier):
+    state, answer = _handshake(rng, verifier)
+    assert not _verify(state, answer, user_id="someone-else")
+    other_state, other_answer = _handshake(rng, verifier)
+    mixed = dict(answer, PASSWORD_CLAIM_SECRET_BLOCK=other_answer["PASSWORD_CLAIM_SECRET_BLOCK"])
+    assert not _verify(state, mixed)
+
+
+def test_a_tampered_or_garbled_signature_fails(rng, verifier):
+    state, answer = _handshake(rng, verifier)
+    signature = bytearray(base64.b64decode(answer["PASSWORD_CLAIM_SIGNATURE"]))
+    signature[0] ^= 1
+    assert not _verify(state, dict(answer, PASSWORD_CLAIM_SIGNATURE=base64.b64encode(
+        bytes(signature)).decode()))
+    assert not _verify(state, dict(answer, PASSWORD_CLAIM_SIGNATURE="not base64!"))
+    assert not _verify(state, dict(answer, PASSWORD_CLAIM_SECRET_BLOCK=""))
+
+
+def test_a_timestamp_more_than_five_minutes_away_fails(rng, verifier):
+    state, answer = _handshake(rng, verifier)
+    signed_at = srp.parse_timestamp(answer["TIMESTAMP"])
+    assert _verify(state, answer, now=signed_at + 300)
+    assert not _verify(state, answer, now=signed_at + 301)
+    assert not _verify(state, answer, now=signed_at - 301)
+
+
+@pytest.mark.parametrize("srp_a", ["0", format(int(srp_math.N), "x"),
+                                   format(int(srp_math.N) * 3, "x"), "", "xyz", "12 34"])
+def test_an_unusable_srp_a_is_refused(rng, verifier, srp_a):
+    salt_hex, verifier_hex = verifier
+    with pytest.raises(InvalidParameterException):
+        srp.start(POOL_ID, USER_ID, salt_hex, verifier_hex, srp_a, rng)
+
+
+def test_timestamps_are_written_as_cognitos_clients_write_them():
+    epoch = calendar.timegm((2024, 3, 5, 9, 7, 3))
+    assert srp.format_timestamp(epoch) == "Tue Mar 5 09:07:03 UTC 2024"
+    assert srp.format_timestamp(calendar.timegm((2023, 11, 25, 23, 59, 9))) == (
+        "Sat Nov 25 23:59:09 UTC 2023")
+    assert _client().get_cognito_formatted_timestamp(
+        datetime.datetime(2024, 3, 5, 9, 7, 3)) == srp.format_timestamp(epoch)
+
+
+def test_timestamps_parse_with_or_without_a_zero_padded_day():
+    epoch = calendar.timegm((2024, 3, 5, 9, 7, 3))
+    assert srp.parse_timestamp("Tue Mar 5 09:07:03 UTC 2024") == epoch
+    assert srp.parse_timestamp("Tue Mar 05 09:07:03 UTC 2024") == epoch
+
+
+@pytest.mark.parametrize("text", [
+    "Tue Mar 5 9:07:03 UTC 2024",        # hour not zero-padded
+    "Wed Mar 5 09:07:03 UTC 2024",       # 5 March 2024 was a Tuesday
+    "Thu Feb 30 09:07:03 UTC 2024",      # no such day
+    "Tue Mar 5 09:07:03 GMT 2024",
+    "Tue mar 5 09:07:03 UTC 2024",
+    "Tue Mar 5 09:07:03 UTC 2024 ",
+    "2024-03-05T09:07:03Z",
+    "",
+])
+def test_a_timestamp_not_in_cognitos_format_is_refused_with_awss_message(rng, verifier, text):
+    state, answer = _handshake(rng, verifier)
+    with pytest.raises(InvalidParameterException) as err:
+        _verify(state, dict(answer, TIMESTAMP=text))
+    assert err.value.message == (
+        "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.")
+
+
+def test_a_client_signing_a_zero_padded_day_signs_in(rng, verifier):
+    client = _client()
+    auth = client.get_auth_params()
+    salt_hex, verifier_hex = verifier
+    part, state = srp.start(POOL_ID, USER_ID, salt_hex, verifier_hex, auth["SRP_A"], rng)
+    key = client.get_password_authentication_key(USER_ID, PASSWORD, int(part["SRP_B"], 16),
+                                                  part["SALT"])
+    now = calendar.timegm((2024, 3, 5, 9, 7, 3))
+    timestamp = "Tue Mar 05 09:07:03 UTC 2024"
+    message = (POOL_ID.split("_")[1] + USER_ID).encode() + base64.b64decode(
+        part["SECRET_BLOCK"]) + timestamp.encode()
+    signature = base64.b64encode(hmac.new(key, message, hashlib.sha256).digest()).decode()
+    assert srp.verify(POOL_ID, USER_ID, state, part["SECRET_BLOCK"], timestamp, signature, now)
+
+
+def test_device_srp_uses_the_device_keys_in_place_of_pool_and_user(rng):
+    group_key, device_key = "-abcDEF12", "us-east-1_0f1e2d3c-aaaa-bbbb-cccc-123456789abc"
+    device_password, config = generate_hash_device(group_key, device_key)
+    salt_hex, verifier_hex = srp.device_verifier(config)
+    client = _client(device_key=device_key, device_group_key=group_key,
+                     device_password=device_password)
+    part, state = srp.start_device(group_key, device_key, salt_hex, verifier_hex,
+                                   client.get_auth_params()["SRP_A"], rng)
+    answer = client.process_device_challenge({**part, "USERNAME": USER_ID})
+
+    def check(group=group_key):
+        return srp.verify_device(group, device_key, state, answer["PASSWORD_CLAIM_SECRET_BLOCK"],
+                                 answer["TIMESTAMP"], answer["PASSWORD_CLAIM_SIGNATURE"],
+                                 time.time())
+
+    assert check()
+    assert not check(group="-otherGrp")
+
+
+def test_a_broken_device_verifier_config_is_refused():
+    with pytest.raises(InvalidParameterException):
+        srp.device_verifier({"PasswordVerifier": "%%%", "Salt": "AAAA"})
+    with pytest.raises(InvalidParameterException):
+        srp.device_verifier({"Salt": "AAAA"})
