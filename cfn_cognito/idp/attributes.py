@@ -64,7 +64,6 @@ def remove(user, names) -> None:
 
 # -- the order AWS lists attributes in ----------------------------------------------------
 
-@functools.lru_cache(maxsize=4096)
 def _java_hash(text: str) -> int:
     h = 0
     data = text.encode("utf-16-be")
@@ -80,16 +79,20 @@ def aws_order(attrs: list[dict]) -> list[dict]:
     order the attributes were set (sub first): e.g. sub, email_verified, given_name, email.
     [O] awscli examples and captured ListUsers output agree with this in 4 of 5 samples.
     """
+    return [attrs[i] for i in _hashmap_order(tuple(a["Name"] for a in attrs))]
+
+
+@functools.lru_cache(maxsize=4096)
+def _hashmap_order(names: tuple[str, ...]) -> tuple[int, ...]:
     capacity = 16
-    while len(attrs) > capacity * 0.75:
+    while len(names) > capacity * 0.75:
         capacity *= 2
 
     def bucket(name: str) -> int:
         h = _java_hash(name)
         return (h ^ (h >> 16)) & (capacity - 1)
 
-    ranked = sorted(range(len(attrs)), key=lambda i: (bucket(attrs[i]["Name"]), i))
-    return [attrs[i] for i in ranked]
+    return tuple(sorted(range(len(names)), key=lambda i: (bucket(names[i]), i)))
 
 
 # -- checking what a request wants to write -----------------------------------------------

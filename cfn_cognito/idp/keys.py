@@ -70,7 +70,11 @@ def find_key(ctx: Context, pool_id: str, kid: str) -> SigningKey | None:
 
 
 def jwks(ctx: Context, pool_id: str) -> dict:
-    """The pool's JSON Web Key Set, `{"keys": [...]}`, as served at .well-known/jwks.json."""
+    """The pool's JSON Web Key Set, `{"keys": [...]}`, as served at .well-known/jwks.json.
+
+    Raises ResourceNotFoundException for an unknown pool (checked even when the keys are in
+    memory: another process may have deleted the pool)."""
+    get_pool(ctx, pool_id)
     keys = pool_keys(ctx, pool_id)
     return {"keys": [keys[use].jwk for use in USES]}
 

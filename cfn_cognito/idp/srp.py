@@ -85,7 +85,8 @@ def verify_device(device_group_key: str, device_key: str, state: dict, secret_bl
 
 
 def device_verifier(config: dict) -> tuple[str, str]:
-    """(salt hex, verifier hex) from a DeviceSecretVerifierConfig (base64 PasswordVerifier, Salt)."""
+    """(salt hex, verifier hex) of a DeviceSecretVerifierConfig {PasswordVerifier, Salt}
+    (both base64), as ConfirmDevice receives it."""
     try:
         verifier = base64.b64decode(config["PasswordVerifier"], validate=True)
         salt = base64.b64decode(config["Salt"], validate=True)

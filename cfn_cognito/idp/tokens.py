@@ -243,7 +243,8 @@ def verify_access_token(ctx: Context, token: str, *, pool_id: str | None = None,
 def verify_id_token(ctx: Context, token: str, *, pool_id: str | None = None,
                     client_id: str | None = None) -> dict:
     """The claims of a valid ID token of ours (for `client_id` when given), else
-    NotAuthorizedException ("ID Token has expired" / "... has been revoked" / "Invalid ID Token")."""
+    NotAuthorizedException: "ID Token has expired", "ID Token has been revoked" or
+    "Invalid ID Token"."""
     claims = decode_verified(ctx, token, keys.ID, pool_id=pool_id)
     if client_id is not None and claims.get("aud") != client_id:
         raise InvalidToken("Invalid ID Token")

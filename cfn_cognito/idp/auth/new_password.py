@@ -18,7 +18,7 @@ def answer(req: AuthRequest) -> dict:
     if not req.session:
         raise InvalidParameterException("Missing required parameter Session")
     ctx, pool = req.ctx, req.pool
-    record = sessions.consume(ctx, req.client, session=req.session)
+    record = sessions.find(ctx, req.client, session=req.session)
     user = ctx.store.users.get_by_sub(pool["Id"], record["state"].get("sub", ""))
     if user is None or record["challenge"] != outcome.NEW_PASSWORD_REQUIRED:
         raise NotAuthorizedException(sessions.EXPIRED)
@@ -28,6 +28,7 @@ def answer(req: AuthRequest) -> dict:
     merged = {**attributes.values(user), **changes}
     attributes.check_required(pool, merged)
     creds = users.prepare_password(ctx, pool, user, user.username, password)
+    sessions.use(ctx, record)
 
     def change(u):
         attributes.put(u, changes)

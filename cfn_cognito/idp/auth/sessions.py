@@ -34,9 +34,11 @@ def create(ctx: Context, pool: dict, client: dict, username: str, challenge: str
     return token
 
 
-def consume(ctx: Context, client: dict, session: str | None = None,
-            secret_block_id: str | None = None) -> dict:
-    """The session's record, marked used; NotAuthorizedException if unknown, expired or used."""
+def find(ctx: Context, client: dict, session: str | None = None,
+         secret_block_id: str | None = None) -> dict:
+    """The session's record, still usable; NotAuthorizedException if unknown, expired or used.
+    An answer that fails validation (a weak new password) leaves the session usable, as
+    AWS's does; `use` it once the answer is accepted."""
     record = None
     if session:
         record = ctx.store.auth_sessions.get(session_id=_digest(session))
@@ -46,6 +48,20 @@ def consume(ctx: Context, client: dict, session: str | None = None,
         raise NotAuthorizedException(EXPIRED)
     if record["expires"] < ctx.clock():
         raise NotAuthorizedException(EXPIRED)
+    if record["used"]:
+        raise NotAuthorizedException(USED)
+    return record
+
+
+def use(ctx: Context, record: dict) -> None:
+    """Mark the session used; NotAuthorizedException for all but the first caller."""
     if not ctx.store.auth_sessions.mark_used(record["id"]):
         raise NotAuthorizedException(USED)
+
+
+def consume(ctx: Context, client: dict, session: str | None = None,
+            secret_block_id: str | None = None) -> dict:
+    """find() and use() in one step."""
+    record = find(ctx, client, session, secret_block_id)
+    use(ctx, record)
     return record

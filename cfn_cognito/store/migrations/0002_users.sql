@@ -2,6 +2,7 @@
 -- that are case-insensitive); `attributes` is the JSON list of {Name, Value}; `doc` holds the
 -- rest (password hash, SRP verifier, history, ...) as JSON, kept apart so listings skip it.
 CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
     pool_id TEXT NOT NULL,
     username_key TEXT NOT NULL,
     username TEXT NOT NULL,
@@ -11,10 +12,11 @@ CREATE TABLE users (
     created REAL NOT NULL,
     modified REAL NOT NULL,
     attributes TEXT NOT NULL,
-    doc TEXT NOT NULL,
-    PRIMARY KEY (pool_id, username_key)
-) WITHOUT ROWID;
+    doc TEXT NOT NULL
+);
+-- A rowid table (rows are ~1 KB with the SRP verifier, too big for WITHOUT ROWID pages).
 CREATE UNIQUE INDEX users_sub ON users(pool_id, sub);
+CREATE UNIQUE INDEX users_username ON users(pool_id, username_key);
 
 -- One row per searchable attribute value of a user, for ListUsers filters (= and ^=) that
 -- stay fast on large pools. `value_key` is lower-cased where AWS matches case-insensitively.

@@ -1,0 +1,64 @@
+"""Settings from flags over environment over defaults."""
+
+import pytest
+
+from cfn_cognito.config import Settings, from_sources
+
+
+def test_defaults():
+    s = from_sources({}, {})
+    assert (s.host, s.port, s.data_dir, s.in_memory, s.region, s.account_id, s.log_level, s.threads) == \
+        ("127.0.0.1", 4566, "./.cfn-cognito", False, "us-east-1", "000000000000", "info", 16)
+    assert s.base_url == "http://localhost:4566"
+
+
+def test_the_environment_overrides_defaults():
+    s = from_sources({}, {"CFN_COGNITO_PORT": "5000", "CFN_COGNITO_REGION": "eu-west-1",
+                          "CFN_COGNITO_IN_MEMORY": "1", "CFN_COGNITO_DATA_DIR": "/tmp/x",
+                          "CFN_COGNITO_ACCOUNT_ID": "123456789012", "CFN_COGNITO_THREADS": "4"})
+    assert (s.port, s.region, s.in_memory, s.data_dir, s.account_id, s.threads) == \
+        (5000, "eu-west-1", True, "/tmp/x", "123456789012", 4)
+    assert s.base_url == "http://localhost:5000"
+
+
+def test_flags_override_the_environment():
+    s = from_sources({"port": 6000, "region": "ap-south-1", "in_memory": None},
+                     {"CFN_COGNITO_PORT": "5000", "CFN_COGNITO_REGION": "eu-west-1",
+                      "CFN_COGNITO_IN_MEMORY": "true"})
+    assert (s.port, s.region, s.in_memory) == (6000, "ap-south-1", True)
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("1", True), ("true", True), ("YES", True), ("on", True),
+    ("0", False), ("false", False), ("no", False), ("off", False), ("", False),
+])
+def test_boolean_environment_values(raw, expected):
+    assert from_sources({}, {"CFN_COGNITO_IN_MEMORY": raw}).in_memory is expected
+
+
+@pytest.mark.parametrize("env,named", [
+    ({"CFN_COGNITO_IN_MEMORY": "maybe"}, "CFN_COGNITO_IN_MEMORY"),
+    ({"CFN_COGNITO_PORT": "http"}, "CFN_COGNITO_PORT"),
+    ({"CFN_COGNITO_THREADS": "many"}, "CFN_COGNITO_THREADS"),
+])
+def test_unreadable_environment_values_name_their_variable(env, named):
+    with pytest.raises(ValueError, match=named):
+        from_sources({}, env)
+
+
+@pytest.mark.parametrize("changes", [{"port": 0}, {"port": 65536}, {"threads": 0}, {"log_level": "loud"}])
+def test_impossible_settings_are_refused(changes):
+    with pytest.raises(ValueError):
+        Settings(**changes)
+
+
+def test_public_url_is_the_base_url_without_trailing_slash():
+    assert from_sources({"public_url": "https://cognito.local:8443/"}, {}).base_url == "https://cognito.local:8443"
+
+
+def test_replace_gives_a_new_immutable_settings():
+    s = Settings()
+    t = s.replace(region="eu-west-1")
+    assert (s.region, t.region) == ("us-east-1", "eu-west-1")
+    with pytest.raises(Exception):
+        s.region = "x"
