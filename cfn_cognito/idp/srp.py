@@ -13,8 +13,8 @@ group key and device key hashed where the pool name and user id are: `start_devi
 `verify_device`. `device_verifier` turns ConfirmDevice's DeviceSecretVerifierConfig into the
 (salt, verifier) pair `start_device` takes.
 
-Cost: the server's secret b is 256 bits (128-bit security, as the SRP group gives no more to a
-3072-bit exponent), so each step is one or two short modular exponentiations.
+Cost: the server's secret b is 256 bits (a 3072-bit group is worth about 128 bits of security,
+which a 256-bit exponent matches), so each step is one or two short modular exponentiations.
 """
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ HKDF_INFO = b"Caldera Derived Key\x01"
 TIMESTAMP_FORMAT_ERROR = "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english."
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# Java's `EEE MMM d HH:mm:ss 'UTC' yyyy`; a zero-padded day is let through as well.
+# Java's `EEE MMM d HH:mm:ss 'UTC' yyyy`. A zero-padded day parses, but AWS signs the
+# canonical form, so such a claim fails as a wrong password does (warrant PR #12).
 _TIMESTAMP = re.compile(
     r"(?P<dow>[A-Z][a-z]{2}) (?P<mon>[A-Z][a-z]{2}) (?P<day>\d{1,2}) "
     r"(?P<h>\d{2}):(?P<m>\d{2}):(?P<s>\d{2}) UTC (?P<y>\d{4})")
@@ -133,7 +134,9 @@ def _start(realm: str, identity: str, salt_hex: str, verifier_hex: str, srp_a_he
     if not srp_a_hex or not _HEX.fullmatch(srp_a_hex):
         raise InvalidParameterException("Invalid SRP_A value.")
     big_a = gmpy2.mpz(srp_a_hex, 16)
-    if big_a % N == 0:
+    # SRP-6a's check is A % N != 0; clients send A = g^a mod N, so A >= N is no client's
+    # (and would let a caller park an arbitrarily large number in the state).
+    if big_a % N == 0 or big_a >= N:
         raise InvalidParameterException("Invalid SRP_A value.")
     v = gmpy2.mpz(verifier_hex, 16)
     while True:
@@ -172,7 +175,7 @@ def _verify(realm: str, identity: str, state: dict, secret_block_b64: str, times
         return False
     if not hmac.compare_digest(hashlib.sha256(block).hexdigest(), state.get("block", "")):
         return False
-    if abs(when - now) > MAX_CLOCK_SKEW_SECONDS:
+    if abs(when - now) > MAX_CLOCK_SKEW_SECONDS or timestamp != format_timestamp(when):
         return False
     key = _session_key(state)
     message = realm.encode() + identity.encode() + block + timestamp.encode()

@@ -119,7 +119,8 @@ def test_a_timestamp_more_than_five_minutes_away_fails(rng, verifier):
 
 
 @pytest.mark.parametrize("srp_a", ["0", format(int(srp_math.N), "x"),
-                                   format(int(srp_math.N) * 3, "x"), "", "xyz", "12 34"])
+                                   format(int(srp_math.N) * 3, "x"),
+                                   format(int(srp_math.N) + 2, "x"), "", "xyz", "12 34"])
 def test_an_unusable_srp_a_is_refused(rng, verifier, srp_a):
     salt_hex, verifier_hex = verifier
     with pytest.raises(InvalidParameterException):
@@ -159,7 +160,7 @@ def test_a_timestamp_not_in_cognitos_format_is_refused_with_awss_message(rng, ve
         "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.")
 
 
-def test_a_client_signing_a_zero_padded_day_signs_in(rng, verifier):
+def test_a_client_signing_a_zero_padded_day_is_refused_as_aws_does(rng, verifier):
     client = _client()
     auth = client.get_auth_params()
     salt_hex, verifier_hex = verifier
@@ -171,7 +172,8 @@ def test_a_client_signing_a_zero_padded_day_signs_in(rng, verifier):
     message = (POOL_ID.split("_")[1] + USER_ID).encode() + base64.b64decode(
         part["SECRET_BLOCK"]) + timestamp.encode()
     signature = base64.b64encode(hmac.new(key, message, hashlib.sha256).digest()).decode()
-    assert srp.verify(POOL_ID, USER_ID, state, part["SECRET_BLOCK"], timestamp, signature, now)
+    assert not srp.verify(POOL_ID, USER_ID, state, part["SECRET_BLOCK"], timestamp, signature,
+                          now)
 
 
 def test_device_srp_uses_the_device_keys_in_place_of_pool_and_user(rng):
