@@ -143,7 +143,7 @@ SERVICES = (
 
 
 def environment(service: Service, port: int, workdir: Path) -> dict:
-    env = {**os.environ, **service.env(port, workdir)}
-    # The peers must not pick up the project's virtualenv.
-    env.pop("VIRTUAL_ENV", None)
-    return env
+    # No service picks up the project's virtualenv or our own settings from the shell.
+    env = {k: v for k, v in os.environ.items()
+           if k != "VIRTUAL_ENV" and not k.startswith("CFN_COGNITO_")}
+    return {**env, **service.env(port, workdir)}

@@ -198,12 +198,15 @@ class _Validator:
             self.wrong_type(path, value, "an integer")
         if isinstance(value, float) and not value.is_integer():
             self.wrong_type(path, value, "an integer")
+        # 5.0 is read as 5: operations (and our answers) only ever see whole ints.
+        value = int(value)
         meta = self.meta(shape)
         low, high = meta.get("min"), meta.get("max")
         if low is not None and value < low:
             self.fail(path, value, shape, f"Member must have value greater than or equal to {low}")
         if high is not None and value > high:
             self.fail(path, value, shape, f"Member must have value less than or equal to {high}")
+        return value
 
     _long = _integer
 

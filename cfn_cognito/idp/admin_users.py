@@ -5,7 +5,15 @@ AdminUpdateUserAttributes, AdminDeleteUserAttributes."""
 from __future__ import annotations
 
 from cfn_cognito.context import Context
-from cfn_cognito.idp import attribute_updates, attributes, codes, inbox, passwords, users
+from cfn_cognito.idp import (
+    attribute_updates,
+    attributes,
+    codes,
+    inbox,
+    passwords,
+    refresh_tokens,
+    users,
+)
 from cfn_cognito.idp.errors import (
     AliasExistsException,
     UnsupportedUserStateException,
@@ -95,23 +103,27 @@ def admin_delete_user(ctx: Context, req: dict) -> dict:
     return {}
 
 
-def _set_enabled(ctx: Context, req: dict, enabled: bool) -> dict:
+def _set_enabled(ctx: Context, req: dict, enabled: bool):
     pool = get_pool(ctx, req["UserPoolId"])
     user = users.get_user(ctx, pool, req["Username"])
 
     def change(u):
         u.enabled = enabled
 
-    users.modify(ctx, pool, user, change)
-    return {}
+    return pool, users.modify(ctx, pool, user, change)
 
 
 def admin_enable_user(ctx: Context, req: dict) -> dict:
-    return _set_enabled(ctx, req, True)
+    _set_enabled(ctx, req, True)
+    return {}
 
 
 def admin_disable_user(ctx: Context, req: dict) -> dict:
-    return _set_enabled(ctx, req, False)
+    """Disable a user and, as AWS does, revoke their tokens (enabling again does not bring
+    them back)."""
+    pool, user = _set_enabled(ctx, req, False)
+    refresh_tokens.revoke_all_for_user(ctx, pool["Id"], user.sub)
+    return {}
 
 
 def admin_set_user_password(ctx: Context, req: dict) -> dict:

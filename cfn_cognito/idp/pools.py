@@ -219,6 +219,10 @@ def delete_user_pool(ctx: Context, req: dict) -> dict:
             raise InvalidParameterException(
                 "The user pool cannot be deleted because deletion protection is activated. "
                 "Deletion protection must be inactivated first.")
+        if ctx.store.domains.count(pool["Id"]):
+            raise InvalidParameterException(
+                "User pool cannot be deleted. It has a domain configured that should be "
+                "deleted first.")
         ctx.store.delete_pool(pool["Id"])
     return {}
 

@@ -8,9 +8,11 @@ from cfn_cognito.store.auth_sessions import AuthSessions
 from cfn_cognito.store.codes import Codes
 from cfn_cognito.store.db import Database
 from cfn_cognito.store.documents import Documents
+from cfn_cognito.store.functions import Functions
 from cfn_cognito.store.keys import SigningKeys
 from cfn_cognito.store.memberships import Memberships
 from cfn_cognito.store.messages import Messages
+from cfn_cognito.store.stacks import Stacks
 from cfn_cognito.store.tokens import Tokens
 from cfn_cognito.store.users import Users
 
@@ -35,6 +37,13 @@ class Store:
         self.keys = SigningKeys(db)
         self.tokens = Tokens(db)
         self.auth_sessions = AuthSessions(db)
+        self.stacks = Stacks(db)
+        self.functions = Functions(db)
+
+    @property
+    def data_dir(self) -> Path:
+        """The directory of the database, where files kept beside it (function code) live."""
+        return Path(self.db.path).parent
 
     def write(self):
         """A transaction holding the write lock (see Database.write)."""

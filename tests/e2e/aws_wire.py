@@ -201,9 +201,9 @@ def sample_string(shape: Shape) -> str:
     raise ValueError(f"no sample for {shape.name} (pattern {pattern!r}, {low}..{high})")
 
 
-def sample(shape: Shape, known: dict | None = None, depth: int = 0):
-    """A value for shape in botocore's parameter form, required members only.
-    `known` gives values by member name (UserPoolId, ClientId...) to use where they apply."""
+def sample(shape: Shape, known: dict | None = None, depth: int = 0, full: bool = False):
+    """A value for shape in botocore's parameter form: required members only, or every
+    member when `full`. `known` gives values by member name (UserPoolId, ClientId...)."""
     known = known or {}
     kind = shape.type_name
     if kind == "structure":
@@ -211,14 +211,15 @@ def sample(shape: Shape, known: dict | None = None, depth: int = 0):
         for name, member in shape.members.items():
             if name in known and known[name] is not None:
                 out[name] = known[name]
-            elif name in shape.required_members and depth < 8:
-                out[name] = sample(member, known, depth + 1)
+            elif (full or name in shape.required_members) and depth < 8:
+                out[name] = sample(member, known, depth + 1, full)
         return out
     if kind == "list":
-        return [sample(shape.member, known, depth + 1) for _ in range(shape.metadata.get("min", 1) or 1)]
+        count = shape.metadata.get("min", 1) or 1
+        return [sample(shape.member, known, depth + 1, full) for _ in range(count)]
     if kind == "map":
-        count = shape.metadata.get("min", 0) or 0
-        return {sample(shape.key): sample(shape.value, known, depth + 1) for _ in range(count)}
+        count = max(shape.metadata.get("min", 0) or 0, 1 if full else 0)
+        return {sample(shape.key): sample(shape.value, known, depth + 1, full) for _ in range(count)}
     if kind == "string":
         return sample_string(shape)
     if kind in ("integer", "long"):
@@ -236,6 +237,6 @@ def sample(shape: Shape, known: dict | None = None, depth: int = 0):
     raise ValueError(kind)
 
 
-def sample_request(operation: str, known: dict | None = None) -> dict:
+def sample_request(operation: str, known: dict | None = None, full: bool = False) -> dict:
     shape = model().operation_model(operation).input_shape
-    return sample(shape, known) if shape is not None else {}
+    return sample(shape, known, full=full) if shape is not None else {}

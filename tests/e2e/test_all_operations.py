@@ -58,6 +58,16 @@ def test_a_plausible_request_is_answered_well_formed(cognito_url, operation):
         assert operation in answer.error["Message"]
 
 
+@pytest.mark.parametrize("operation", sorted(IMPLEMENTED))
+def test_a_request_with_every_member_is_answered_well_formed(cognito_url, idp, operation):
+    # Every optional member too, naming a real pool, so the operation's own code runs on
+    # inputs nobody wrote a test for.
+    pool = idp.create_user_pool(PoolName="every-member")["UserPool"]
+    known = {"UserPoolId": pool["Id"], "ResourceArn": pool["Arn"]}
+    answer = send(cognito_url, operation, sample_request(operation, known, full=True))
+    _assert_well_formed(answer, operation)
+
+
 def test_an_unsupported_operation_is_not_retried(cognito_url):
     if not UNIMPLEMENTED:
         pytest.skip("every operation of the model is implemented")

@@ -59,8 +59,10 @@ def test_describe_user_pool_shows_both_domains(idp, pool):
 def test_a_pool_has_one_prefix_domain(idp, pool):
     first = _prefix()
     idp.create_user_pool_domain(UserPoolId=pool["Id"], Domain=first)
-    with pytest.raises(idp.exceptions.InvalidParameterException):
+    with pytest.raises(idp.exceptions.InvalidParameterException) as caught:
         idp.create_user_pool_domain(UserPoolId=pool["Id"], Domain=_prefix())
+    # As AWS words it (quoted in AWS's own samples and the CDK issue tracker).
+    assert "User pool already has a domain configured" in caught.value.response["Error"]["Message"]
     assert idp.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]["Domain"] == first
 
 
@@ -114,9 +116,15 @@ def test_deleting_a_domain_the_pool_does_not_have(idp, pool):
         idp.delete_user_pool_domain(UserPoolId=pool["Id"], Domain=_prefix())
 
 
-def test_deleting_the_pool_frees_its_domain(idp):
+def test_a_pool_with_a_domain_cannot_be_deleted(idp):
     pool = idp.create_user_pool(PoolName="with-domain")["UserPool"]
     domain = _prefix()
     idp.create_user_pool_domain(UserPoolId=pool["Id"], Domain=domain)
+    with pytest.raises(idp.exceptions.InvalidParameterException) as caught:
+        idp.delete_user_pool(UserPoolId=pool["Id"])
+    assert caught.value.response["Error"]["Message"] == (
+        "User pool cannot be deleted. It has a domain configured that should be deleted first.")
+    assert idp.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]["Domain"] == domain
+    idp.delete_user_pool_domain(UserPoolId=pool["Id"], Domain=domain)
     idp.delete_user_pool(UserPoolId=pool["Id"])
     assert idp.describe_user_pool_domain(Domain=domain)["DomainDescription"] == {}

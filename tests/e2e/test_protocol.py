@@ -181,6 +181,17 @@ def test_null_optional_members_count_as_absent(cognito_url, idp):
     assert pool["Policies"]["PasswordPolicy"]["MinimumLength"] == 8
 
 
+def test_whole_number_floats_are_read_as_integers(cognito_url, idp):
+    r = post_raw(cognito_url, "CreateUserPool", {
+        "PoolName": "floats", "Policies": {"PasswordPolicy": {"MinimumLength": 9.0}}})
+    assert r.status_code == 200, r.text
+    assert r.json()["UserPool"]["Policies"]["PasswordPolicy"]["MinimumLength"] == 9
+    assert '"MinimumLength":9,' in r.text
+    r = post_raw(cognito_url, "ListUserPools", {"MaxResults": 2.0})
+    assert r.status_code == 200, r.text
+    assert len(r.json()["UserPools"]) <= 2
+
+
 def test_unknown_members_are_ignored(cognito_url):
     r = post_raw(cognito_url, "CreateUserPool", {"PoolName": "extra", "NoSuchMember": {"a": 1}})
     assert r.status_code == 200

@@ -41,6 +41,7 @@ class World:
     pool: dict
     client: dict
     domain: str
+    spare: dict         # a pool with nothing in it, for DeleteUserPool
 
     @property
     def known(self) -> dict:
@@ -65,10 +66,12 @@ def world(idp):
     idp.create_group(UserPoolId=pool["Id"], GroupName="admins", Precedence=1)
     domain = f"rt-{uuid.uuid4().hex[:12]}"
     idp.create_user_pool_domain(UserPoolId=pool["Id"], Domain=domain)
-    yield World(pool, client, domain)
+    spare = idp.create_user_pool(PoolName="spare")["UserPool"]
+    yield World(pool, client, domain, spare)
     for call in (lambda: idp.delete_user_pool_domain(UserPoolId=pool["Id"], Domain=domain),
                  lambda: idp.update_user_pool(UserPoolId=pool["Id"]),
-                 lambda: idp.delete_user_pool(UserPoolId=pool["Id"])):
+                 lambda: idp.delete_user_pool(UserPoolId=pool["Id"]),
+                 lambda: idp.delete_user_pool(UserPoolId=spare["Id"])):
         try:
             call()
         except idp.exceptions.ClientError:
@@ -140,6 +143,7 @@ REQUESTS = {
                                  **_pool_settings()},
     "UpdateUserPool": lambda w: {"UserPoolId": w.pool["Id"], **_pool_settings()},
     "ListUserPools": lambda w: {"MaxResults": 60},
+    "DeleteUserPool": lambda w: {"UserPoolId": w.spare["Id"]},
     "AddCustomAttributes": lambda w: {"UserPoolId": w.pool["Id"], "CustomAttributes": [
         {"Name": "score", "AttributeDataType": "Number", "DeveloperOnlyAttribute": True}]},
     "CreateUserPoolClient": lambda w: {"UserPoolId": w.pool["Id"], "ClientName": "rich",

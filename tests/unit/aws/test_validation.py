@@ -112,8 +112,11 @@ def test_integers_must_be_whole_numbers(value):
         validate(_input("ListUserPools"), {"MaxResults": value})
 
 
-def test_whole_floats_are_integers():
-    assert validate(_input("ListUserPools"), {"MaxResults": 5.0}) == {"MaxResults": 5.0}
+def test_whole_floats_are_read_as_integers():
+    checked = validate(_input("ListUserPools"), {"MaxResults": 5.0})
+    assert checked == {"MaxResults": 5} and type(checked["MaxResults"]) is int
+    nested = validate(_input("CreateUserPool"), {"PoolName": "p", "Policies": {"PasswordPolicy": {"MinimumLength": 9.0}}})
+    assert type(nested["Policies"]["PasswordPolicy"]["MinimumLength"]) is int
 
 
 def test_blobs_must_be_base64():

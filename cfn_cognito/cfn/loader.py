@@ -1,0 +1,77 @@
+"""Templates in, one normalized form out.
+
+cfn-lint's decoder reads YAML (short-form tags such as `!Sub` become `{"Fn::Sub": ...}`,
+`!GetAtt A.B` becomes `["A", "B"]`) and JSON alike, refuses duplicate keys, and keeps the
+line and column of every node. Everything after the loader handles that one form only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cfnlint.decode import decode_str
+
+from cfn_cognito.cfn.findings import Finding, TemplateError, at
+
+TOP_LEVEL = ("AWSTemplateFormatVersion", "Description", "Metadata", "Parameters", "Rules",
+             "Mappings", "Conditions", "Transform", "Resources", "Outputs")
+
+# Template-wide macros by name, each a function (template body, region) -> template body.
+# AWS::Serverless-2016-10-31 (SAM) slots in here once the API Gateway types exist.
+TRANSFORMS: dict = {}
+
+
+@dataclass
+class Template:
+    """A loaded template: `body` keeps its nodes' positions (see findings.position)."""
+
+    body: dict
+    text: str
+
+    def section(self, name: str) -> dict:
+        value = self.body.get(name)
+        return value if isinstance(value, dict) else {}
+
+    @property
+    def resources(self) -> dict:
+        return self.section("Resources")
+
+
+def load(text: str) -> Template:
+    """The template in `text` (YAML or JSON); TemplateError with every problem found."""
+    body, matches = decode_str(text)
+    if matches:
+        raise TemplateError([Finding(m.message, m.linenumber, m.columnnumber, m.rule.id)
+                             for m in matches])
+    if not isinstance(body, dict):
+        raise TemplateError([Finding("Template format error: the template must be a JSON "
+                                     "or YAML object", 1, 1, "CFNC0001")])
+    findings = []
+    for key in body:
+        if key not in TOP_LEVEL:
+            findings.append(at(key, f"Template format error: Unrecognized section {key!r}",
+                               "CFNC0001", key))
+    if not isinstance(body.get("Resources"), dict) or not body["Resources"]:
+        findings.append(at(body, "Template format error: At least one Resources member must "
+                                 "be defined.", "CFNC0001", "Resources"))
+    findings.extend(_transforms(body))
+    if findings:
+        raise TemplateError(findings)
+    return Template(body=body, text=text)
+
+
+def _transforms(body: dict) -> list[Finding]:
+    names = body.get("Transform") or []
+    if isinstance(names, str):
+        names = [names]
+    return [at(name, f"Transform {name} is not supported by cfn-cognito", "CFNC0002",
+               "Transform") for name in names if name not in TRANSFORMS]
+
+
+def apply_transforms(template: Template, region: str) -> Template:
+    """The template after its registered transforms (none until SAM lands)."""
+    names = template.body.get("Transform") or []
+    body = template.body
+    for name in [names] if isinstance(names, str) else names:
+        body = TRANSFORMS[name](body, region)
+    return Template(body=body, text=template.text) if body is not template.body else template

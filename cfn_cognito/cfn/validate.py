@@ -1,0 +1,63 @@
+"""Checks before anything changes: cfn-lint over the whole template, and the types we run.
+
+cfn-lint's errors stop a deploy (each with its line, naming the property); its warnings are
+only shown. One of its rules is relaxed: logical ids as the Serverless Framework writes them
+(`Userpool/ExampleUserPoolApiGatewayAuthorizer`) are accepted, since `serverless package`
+produces them and users cannot change them.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from cfn_cognito.cfn.findings import Finding, at
+from cfn_cognito.cfn.loader import Template
+
+# Logical ids: CloudFormation's alphanumerics, plus the `/` Serverless puts in some.
+LOGICAL_ID = re.compile(r"^[A-Za-z0-9/]+$")
+
+# cfn-lint keeps caches that are not meant for several threads at once.
+_LINT_LOCK = threading.Lock()
+
+
+def lint(template: Template, region: str) -> list[Finding]:
+    """cfn-lint's findings (errors and warnings) for the template, in template order."""
+    from cfnlint.api import ManualArgs
+    from cfnlint.config import ConfigMixIn
+    from cfnlint.runner import Runner
+
+    config = ConfigMixIn(**ManualArgs(regions=[region]))
+    with _LINT_LOCK:
+        matches = list(Runner(config).validate_template(template.body))
+    findings = []
+    for m in matches:
+        if _accepted_logical_id(m):
+            continue
+        severity = {"error": "error", "warning": "warning"}.get(m.rule.severity)
+        if severity is None:        # informational rules are not shown
+            continue
+        findings.append(Finding(m.message, m.linenumber, m.columnnumber, m.rule.id, severity,
+                                "/".join(str(p) for p in m.path or ())))
+    findings.sort(key=lambda f: (f.line, f.column))
+    return findings
+
+
+def _accepted_logical_id(match) -> bool:
+    path = list(match.path or ())
+    return (match.rule.id == "E3001" and len(path) == 2 and path[0] == "Resources"
+            and "does not match any of the regexes" in match.message
+            and bool(LOGICAL_ID.match(str(path[1]))))
+
+
+def unsupported_types(template: Template, supported) -> list[Finding]:
+    """A finding for each resource whose type no provider handles: refused by name before
+    anything is created."""
+    findings = []
+    for logical_id, resource in template.resources.items():
+        kind = resource.get("Type") if isinstance(resource, dict) else None
+        if isinstance(kind, str) and kind not in supported:
+            findings.append(at(resource.get("Type"),
+                               f"Resource type {kind} of {logical_id} is not supported by "
+                               f"cfn-cognito", "CFNC0003", f"Resources/{logical_id}/Type"))
+    return findings

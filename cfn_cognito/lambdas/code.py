@@ -1,0 +1,114 @@
+"""A function's code, copied into the data directory: `<data_dir>/functions/<name>/<revision>/`.
+
+Code is never run from where it came from, so a function survives its source being deleted
+and a restart of the server. Each registration gets a fresh revision directory; the old ones
+are removed once the new one is in the registry.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import os
+import shutil
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from cfn_cognito.lambdas.errors import InvalidFunction
+
+CODE_ROOT = "functions"
+MAX_UNZIPPED_BYTES = 250 * 1024 * 1024  # Lambda's limit for a function's unzipped code
+UNZIP_FAILED = "Could not unzip uploaded file. Please check your file, then try to upload again."
+
+
+@dataclass(frozen=True)
+class InstalledCode:
+    path: str          # relative to the data directory
+    sha256: str        # base64 SHA-256, as Lambda's CodeSha256
+    size: int          # bytes, as Lambda's CodeSize
+
+
+def inline_file_name(runtime: str) -> str:
+    """Where inline source goes, as CloudFormation's `ZipFile` puts it: index.py / index.js."""
+    return "index.py" if runtime.startswith("python") else "index.js"
+
+
+def install(data_dir: Path, name: str, revision: str, runtime: str, *,
+            code_dir: str | os.PathLike | None = None, zip_bytes: bytes | None = None,
+            inline_code: str | None = None) -> InstalledCode:
+    """Copy the code (exactly one of the three sources) into a new revision directory."""
+    given = [src for src in (code_dir, zip_bytes, inline_code) if src is not None]
+    if len(given) != 1:
+        raise InvalidFunction("Give the code exactly one way: a directory, a zip or inline source.")
+    relative = PurePosixPath(CODE_ROOT, name, revision)
+    target = Path(data_dir, relative)
+    staging = target.with_name(f".{revision}.tmp")
+    staging.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if code_dir is not None:
+            digest, size = _copy_dir(Path(code_dir), staging)
+        elif zip_bytes is not None:
+            _unzip(zip_bytes, staging)
+            digest, size = hashlib.sha256(zip_bytes).digest(), len(zip_bytes)
+        else:
+            source = inline_code.encode()
+            staging.mkdir()
+            (staging / inline_file_name(runtime)).write_bytes(source)
+            digest, size = hashlib.sha256(source).digest(), len(source)
+        os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return InstalledCode(str(relative), base64.b64encode(digest).decode(), size)
+
+
+def remove_other_revisions(data_dir: Path, name: str, keep: str | None) -> None:
+    """Delete the function's code directories other than `keep` (all of them for None)."""
+    folder = Path(data_dir, CODE_ROOT, name)
+    if not folder.is_dir():
+        return
+    for entry in folder.iterdir():
+        if entry.name != keep and not entry.name.endswith(".tmp"):
+            shutil.rmtree(entry, ignore_errors=True)
+    if keep is None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _copy_dir(source: Path, staging: Path) -> tuple[bytes, int]:
+    if not source.is_dir():
+        raise InvalidFunction(f"Code directory {source} does not exist or is not a directory.")
+    shutil.copytree(source, staging, ignore=shutil.ignore_patterns("__pycache__"))
+    # A digest of the files (paths and contents), stable across copies of the same tree.
+    digest, size = hashlib.sha256(), 0
+    for path in sorted(p for p in staging.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        digest.update(path.relative_to(staging).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(data).digest())
+        size += len(data)
+    return digest.digest(), size
+
+
+def _unzip(zip_bytes: bytes, staging: Path) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(zip_bytes))
+    except zipfile.BadZipFile:
+        raise InvalidFunction(UNZIP_FAILED) from None
+    with archive:
+        members = archive.infolist()
+        if sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
+            raise InvalidFunction(f"Unzipped size must be smaller than {MAX_UNZIPPED_BYTES} bytes")
+        staging.mkdir()
+        for member in members:
+            parts = PurePosixPath(member.filename.replace("\\", "/")).parts
+            # Entries must stay inside the code directory ("zip slip").
+            if not parts or parts[0] == "/" or ".." in parts:
+                raise InvalidFunction(UNZIP_FAILED)
+            try:
+                extracted = archive.extract(member, staging)
+            except (zipfile.BadZipFile, OSError, RuntimeError):
+                raise InvalidFunction(UNZIP_FAILED) from None
+            mode = member.external_attr >> 16
+            if mode & 0o111 and not member.is_dir():
+                os.chmod(extracted, 0o755)
