@@ -8,11 +8,13 @@ import logging
 from flask import Flask, Response
 from werkzeug.exceptions import HTTPException
 
-from cfn_cognito import __version__
+from cfn_cognito import __version__, lambdas
 from cfn_cognito.aws.blueprint import blueprint as aws_blueprint
 from cfn_cognito.config import Settings
 from cfn_cognito.console.messages import blueprint as messages_blueprint
 from cfn_cognito.context import Context
+from cfn_cognito.functions_api.lambda_rest import blueprint as lambda_rest_blueprint
+from cfn_cognito.functions_api.registry import blueprint as functions_blueprint
 from cfn_cognito.oauth.wellknown import blueprint as wellknown_blueprint
 from cfn_cognito.store import Store
 
@@ -39,6 +41,8 @@ def create_app(settings: Settings, store: Store, **context_overrides) -> Flask:
     app.register_blueprint(aws_blueprint)
     app.register_blueprint(messages_blueprint)
     app.register_blueprint(wellknown_blueprint)
+    app.register_blueprint(functions_blueprint)
+    app.register_blueprint(lambda_rest_blueprint)
 
     @app.get("/_cfn_cognito/health")
     def health():
@@ -47,6 +51,7 @@ def create_app(settings: Settings, store: Store, **context_overrides) -> Flask:
     @app.post("/_cfn_cognito/reset")
     def reset():
         store.reset()
+        lambdas.stop_workers(store.data_dir)
         LOG.info("all state reset")
         return _json({"status": "reset"})
 

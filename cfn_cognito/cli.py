@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from cfn_cognito import __version__, config
+from cfn_cognito.lambdas import cli as function_cli
 
 
 def _serve_flags(parser: argparse.ArgumentParser) -> None:
@@ -22,6 +23,8 @@ def _serve_flags(parser: argparse.ArgumentParser) -> None:
                              "(default http://localhost:<port>)")
     parser.add_argument("--log-level", default=None, help="debug, info, warning, error")
     parser.add_argument("--threads", type=int, default=None, help="request threads (default 16)")
+    parser.add_argument("--lambda-endpoint", default=None,
+                        help="Lambda endpoint for functions not registered here (default none)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,18 +33,21 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="run the service")
     _serve_flags(serve)
+    function_cli.add_parser(commands)
     return parser
 
 
 def _settings(args: argparse.Namespace) -> config.Settings:
     flags = {name: getattr(args, name, None) for name in
              ("host", "port", "data_dir", "in_memory", "region", "account_id", "public_url",
-              "log_level", "threads")}
+              "log_level", "threads", "lambda_endpoint")}
     return config.from_sources(flags)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "function":
+        return function_cli.run(args)
     try:
         settings = _settings(args)
     except ValueError as err:

@@ -25,6 +25,7 @@ class Settings:
     public_url: str = ""
     log_level: str = "info"
     threads: int = 16
+    lambda_endpoint: str = ""  # where functions not registered here are invoked (boto3)
 
     def __post_init__(self):
         # Refuse what would otherwise go wrong quietly (a port of 99999 binds 34463).

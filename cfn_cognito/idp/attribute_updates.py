@@ -59,8 +59,9 @@ def update_attributes(ctx: Context, pool: dict, user, attrs: list[dict], *,
 
     with ctx.store.write():
         user = users.modify(ctx, pool, user, change)
-        details = [_send_verification(ctx, pool, user, contact, address, inbox.UPDATE_USER_ATTRIBUTE)
-                   for contact, address in to_verify.items()]
+        details = [
+            _send_verification(ctx, pool, user, contact, address, inbox.UPDATE_USER_ATTRIBUTE)
+            for contact, address in to_verify.items()]
     # Trigger point: CustomMessage_UpdateUserAttribute runs inside inbox.deliver.
     return details
 
@@ -76,8 +77,7 @@ def delete_attributes(ctx: Context, pool: dict, user, names: list[str], *,
         if name == "sub" or spec.get("Required"):
             raise attributes.schema_error(name, "The attribute is required")
         if not spec.get("Mutable", True):
-            raise attributes.schema_error(
-                name, "Attribute cannot be updated. (changing an immutable attribute)")
+            raise attributes.schema_error(name, attributes.IMMUTABLE)
     if client is not None:
         attributes.check_client_write(client, names)
 

@@ -97,6 +97,9 @@ def _hashmap_order(names: tuple[str, ...]) -> tuple[int, ...]:
 
 # -- checking what a request wants to write -----------------------------------------------
 
+IMMUTABLE = "Attribute cannot be updated. (changing an immutable attribute)"  # [U] wording
+
+
 def schema_error(name: str, problem: str) -> InvalidParameterException:
     return InvalidParameterException(f"Attributes did not conform to the schema: {name}: {problem}")
 
@@ -146,7 +149,7 @@ def parse(pool: dict, attrs: list[dict] | None) -> dict[str, str]:
         if spec is None:
             raise schema_error(name, "Attribute does not exist in the schema.")
         if name == "sub":
-            raise schema_error(name, "Attribute cannot be updated. (changing an immutable attribute)")
+            raise schema_error(name, IMMUTABLE)
         out[name] = _check_value(spec, value)
     return out
 
@@ -174,7 +177,7 @@ def check_mutable(pool: dict, user, changes: dict[str, str]) -> None:
     for name, value in changes.items():
         spec = schema.get(name, {})
         if not spec.get("Mutable", True) and name in current and current[name] != value:
-            raise schema_error(name, "Attribute cannot be updated. (changing an immutable attribute)")
+            raise schema_error(name, IMMUTABLE)
 
 
 # Attributes an app client may not write unless its WriteAttributes names them: whether an

@@ -105,7 +105,8 @@ def resend_confirmation_code(ctx: Context, req: dict) -> dict:
     user = users.find_user(ctx, pool, req["Username"])
     if user is None or not user.enabled:
         if client_requests.hides_existence(client):
-            return {"CodeDeliveryDetails": client_requests.simulated_delivery(pool, req["Username"])}
+            simulated = client_requests.simulated_delivery(pool, req["Username"])
+            return {"CodeDeliveryDetails": simulated}
         if user is None:
             raise UserNotFoundException(UNKNOWN_USER)
         raise NotAuthorizedException(DISABLED)

@@ -7,6 +7,10 @@ Issuing (each returns an AuthenticationResult):
     tokens.refreshed(ctx, pool, client, subject, record, groups=[...])  # REFRESH_TOKEN_AUTH
     tokens.issue(...)   # the general form both use
 
+Tokens of the OAuth endpoints (hosted UI) are made with `oauth=True`: the access token carries
+the granted scopes and `version: 2`, the ID token `at_hash` and only the attributes its OIDC
+scopes release; refreshing them keeps their scopes.
+
 Verifying, for operations that take an AccessToken:
 
     claims = tokens.verify_access_token(ctx, token, required_scope=tokens.ADMIN_SCOPE)
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import re
 import uuid
@@ -35,6 +40,11 @@ from cfn_cognito.idp.clients import token_validity_seconds
 from cfn_cognito.idp.errors import NotAuthorizedException
 
 ADMIN_SCOPE = "aws.cognito.signin.user.admin"
+# The `version` claim of access tokens from the OAuth endpoints (absent from the API's).
+OAUTH_TOKEN_VERSION = 2
+# The attributes the `email` and `phone` scopes release when `profile` is not granted.
+SCOPE_ATTRIBUTES = {"email": ("email", "email_verified"),
+                    "phone": ("phone_number", "phone_number_verified")}
 _POOL_ID = re.compile(r"[\w-]+_[0-9a-zA-Z]+")
 _LABEL = {keys.ACCESS: "Access Token", keys.ID: "ID Token"}
 # A compact JWT: three base64url segments without padding (checked before any decoding).
@@ -76,13 +86,15 @@ def new_uuid(ctx: Context) -> str:
 def issue(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *, groups: list[str],
           auth_time: float, scopes: list[str] | None = None, origin_jti: str | None = None,
           event_id: str | None = None, extra_id_claims: dict | None = None,
-          nonce: str | None = None, refresh_token: str | None = None) -> dict:
+          nonce: str | None = None, refresh_token: str | None = None,
+          oauth: bool = False) -> dict:
     """A signed ID and access token pair as an AuthenticationResult:
     `{"AccessToken", "ExpiresIn", "TokenType", ["RefreshToken",] "IdToken"}`.
 
     `groups` in precedence order (omitted from the tokens when empty); `auth_time` is the
     original sign-in (kept on refresh, as origin_jti and event_id are); `scopes` default to
-    aws.cognito.signin.user.admin; `extra_id_claims` are added to the ID token last.
+    aws.cognito.signin.user.admin; `extra_id_claims` are added to the ID token last;
+    `oauth` makes the OAuth endpoints' form (see the module's docstring).
     """
     pool_id = pool["Id"]
     iat = int(ctx.now())
@@ -96,12 +108,19 @@ def issue(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *, grou
     access_seconds = token_validity_seconds(client, "AccessToken")
     access = _access_claims(subject, client, groups, scopes, common,
                             iat + access_seconds, new_uuid(ctx))
+    if oauth:
+        access = _after(access, "iss", {"version": OAUTH_TOKEN_VERSION})
+        subject = scoped_subject(subject, scopes or [])
+    access_token = sign(keys.signing_key(ctx, pool_id, keys.ACCESS), access)
     id_claims = _id_claims(subject, client, groups, common, nonce,
                            iat + token_validity_seconds(client, "IdToken"), new_uuid(ctx))
+    if oauth:
+        # First, as in captured hosted UI ID tokens.
+        id_claims = {"at_hash": at_hash(access_token), **id_claims}
     if extra_id_claims:
         id_claims.update(extra_id_claims)
     result = {
-        "AccessToken": sign(keys.signing_key(ctx, pool_id, keys.ACCESS), access),
+        "AccessToken": access_token,
         "ExpiresIn": access_seconds,
         "TokenType": "Bearer",
     }
@@ -113,28 +132,76 @@ def issue(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *, grou
 
 def sign_in(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *,
             groups: list[str], scopes: list[str] | None = None, nonce: str | None = None,
-            extra_id_claims: dict | None = None, with_refresh_token: bool = True) -> dict:
-    """Tokens for a new authentication: fresh origin_jti and event_id, auth_time now, and a
-    refresh token recorded under the same origin_jti (so revoking it revokes these)."""
-    origin_jti, event_id, auth_time = new_uuid(ctx), new_uuid(ctx), int(ctx.now())
+            extra_id_claims: dict | None = None, with_refresh_token: bool = True,
+            oauth: bool = False, auth_time: float | None = None) -> dict:
+    """Tokens for a new authentication: fresh origin_jti and event_id, auth_time now (or the
+    given one: a hosted UI session's sign-in), and a refresh token recorded under the same
+    origin_jti (so revoking it revokes these). With `oauth`, the granted scopes are recorded
+    with the sign-in so that refreshed tokens keep them."""
+    origin_jti, event_id = new_uuid(ctx), new_uuid(ctx)
+    auth_time = int(ctx.now() if auth_time is None else auth_time)
     refresh_token = None
     if with_refresh_token:
         refresh_token = refresh_tokens.create(
             ctx, pool_id=pool["Id"], client=client, sub=subject.sub, username=subject.username,
             origin_jti=origin_jti, event_id=event_id, auth_time=auth_time)
+        if oauth:
+            now = ctx.now()
+            ctx.store.oauth.add_grant(pool["Id"], origin_jti, list(scopes or []),
+                                      now + token_validity_seconds(client, "RefreshToken"), now)
     return issue(ctx, pool, client, subject, groups=groups, auth_time=auth_time, scopes=scopes,
                  origin_jti=origin_jti, event_id=event_id, extra_id_claims=extra_id_claims,
-                 nonce=nonce, refresh_token=refresh_token)
+                 nonce=nonce, refresh_token=refresh_token, oauth=oauth)
 
 
 def refreshed(ctx: Context, pool: dict, client: dict, subject: TokenSubject,
               record: refresh_tokens.RefreshRecord, *, groups: list[str],
               extra_id_claims: dict | None = None, refresh_token: str | None = None) -> dict:
     """New ID and access tokens from a refresh token's record: auth_time, origin_jti and
-    event_id are kept. `refresh_token` is the rotated one, when the client rotates."""
+    event_id are kept, and so are the scopes of an OAuth sign-in. `refresh_token` is the
+    rotated one, when the client rotates."""
+    scopes = ctx.store.oauth.grant_scopes(pool["Id"], record.origin_jti)
     return issue(ctx, pool, client, subject, groups=groups, auth_time=record.auth_time,
                  origin_jti=record.origin_jti, event_id=record.event_id,
-                 extra_id_claims=extra_id_claims, refresh_token=refresh_token)
+                 extra_id_claims=extra_id_claims, refresh_token=refresh_token, scopes=scopes,
+                 oauth=scopes is not None)
+
+
+def at_hash(access_token: str) -> str:
+    """OIDC's at_hash: base64url of the left half of the access token's SHA-256."""
+    digest = hashlib.sha256(access_token.encode("ascii")).digest()
+    return _b64url(digest[:len(digest) // 2])
+
+
+def released_attributes(scopes) -> set[str] | None:
+    """The attributes that OIDC scopes release (in ID tokens and at userInfo): None means every
+    attribute the client can read, as `openid` alone or with `profile` does; with `email`
+    and/or `phone` (and no `profile`) only theirs."""
+    if "profile" in scopes:
+        return None
+    named = [scope for scope in scopes if scope in SCOPE_ATTRIBUTES]
+    if not named:
+        return None
+    return {name for scope in named for name in SCOPE_ATTRIBUTES[scope]}
+
+
+def scoped_subject(subject: TokenSubject, scopes) -> TokenSubject:
+    """The subject with only the attributes `scopes` release."""
+    released = released_attributes(scopes)
+    if released is None:
+        return subject
+    kept = [a for a in subject.attributes if a["Name"] in released or a["Name"] == "sub"]
+    return TokenSubject(subject.username, subject.sub, kept)
+
+
+def _after(claims: dict, key: str, extra: dict) -> dict:
+    """The claims with `extra` placed right after `key`."""
+    out = {}
+    for name, value in claims.items():
+        out[name] = value
+        if name == key:
+            out.update(extra)
+    return out
 
 
 def _access_claims(subject, client, groups, scopes, common, exp, jti) -> dict:

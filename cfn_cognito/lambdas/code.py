@@ -1,8 +1,8 @@
 """A function's code, copied into the data directory: `<data_dir>/functions/<name>/<revision>/`.
 
 Code is never run from where it came from, so a function survives its source being deleted
-and a restart of the server. Each registration gets a fresh revision directory; the old ones
-are removed once the new one is in the registry.
+and a restart of the server. Each registration gets a fresh revision directory; the one it
+replaces is removed once the new one is in the registry.
 """
 
 from __future__ import annotations
@@ -64,16 +64,14 @@ def install(data_dir: Path, name: str, revision: str, runtime: str, *,
     return InstalledCode(str(relative), base64.b64encode(digest).decode(), size)
 
 
-def remove_other_revisions(data_dir: Path, name: str, keep: str | None) -> None:
-    """Delete the function's code directories other than `keep` (all of them for None)."""
-    folder = Path(data_dir, CODE_ROOT, name)
-    if not folder.is_dir():
-        return
-    for entry in folder.iterdir():
-        if entry.name != keep and not entry.name.endswith(".tmp"):
-            shutil.rmtree(entry, ignore_errors=True)
-    if keep is None:
-        shutil.rmtree(folder, ignore_errors=True)
+def remove(data_dir: Path, code_path: str) -> None:
+    """Delete one revision's code (and the function's folder once it is empty)."""
+    target = Path(data_dir, code_path)
+    shutil.rmtree(target, ignore_errors=True)
+    try:
+        target.parent.rmdir()
+    except OSError:
+        pass  # other revisions (or a registration in progress) are still there
 
 
 def _copy_dir(source: Path, staging: Path) -> tuple[bytes, int]:
@@ -112,3 +110,15 @@ def _unzip(zip_bytes: bytes, staging: Path) -> None:
             mode = member.external_attr >> 16
             if mode & 0o111 and not member.is_dir():
                 os.chmod(extracted, 0o755)
+
+
+def zip_dir(source: str | os.PathLike) -> bytes:
+    """A directory's files as zip bytes (what `function register --code DIR` uploads, and
+    what GetFunction's Code.Location serves)."""
+    source = Path(source)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(source.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.relative_to(source).parts:
+                archive.write(path, path.relative_to(source).as_posix())
+    return buffer.getvalue()

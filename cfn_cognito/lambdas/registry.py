@@ -7,7 +7,6 @@ in the data directory (see code.py).
 from __future__ import annotations
 
 import re
-import shutil
 import time
 import uuid
 from cfn_cognito.context import Context
@@ -73,12 +72,12 @@ def register(ctx: Context, name: str, runtime: str, handler: str, *, code_dir=No
                 raise FunctionExists(name)
             ctx.store.functions.put(name, config, installed.path)
     except BaseException:
-        shutil.rmtree(data_dir / installed.path, ignore_errors=True)
+        code.remove(data_dir, installed.path)
         raise
     workers.retire(data_dir, name)
     if previous:
         # Each registration removes exactly the code it replaced, so racing ones stay whole.
-        shutil.rmtree(data_dir / previous[1], ignore_errors=True)
+        code.remove(data_dir, previous[1])
     return config
 
 
@@ -110,7 +109,7 @@ def delete(ctx: Context, name_or_arn: str) -> bool:
             return False
         ctx.store.functions.delete(ref.name)
     workers.retire(ctx.store.data_dir, ref.name)
-    shutil.rmtree(ctx.store.data_dir / found[1], ignore_errors=True)
+    code.remove(ctx.store.data_dir, found[1])
     return True
 
 

@@ -161,29 +161,34 @@ _AT_EXIT = []
 
 
 def for_data_dir(data_dir: Path) -> Workers:
-    key = str(Path(data_dir).resolve())
+    key = str(data_dir)
     with _LOCK:
         workers = _BY_DATA_DIR.get(key)
         if workers is None:
             if not _AT_EXIT:
-                _AT_EXIT.append(atexit.register(shutdown))
+                _AT_EXIT.append(atexit.register(stop_workers))
             workers = _BY_DATA_DIR[key] = Workers()
         return workers
 
 
 def retire(data_dir: Path, name: str) -> None:
     """Stop the warm workers of a function that was redeployed or deleted."""
-    key = str(Path(data_dir).resolve())
+    key = str(data_dir)
     with _LOCK:
         workers = _BY_DATA_DIR.get(key)
     if workers is not None:
         workers.retire(name)
 
 
-def shutdown() -> None:
-    """Kill every worker of this process (at exit; safe to call more than once)."""
+def stop_workers(data_dir: Path | None = None) -> None:
+    """Kill the workers of one data directory, or every worker of this process (None: at
+    exit). Functions still registered start fresh workers on their next invocation."""
     with _LOCK:
-        all_workers = list(_BY_DATA_DIR.values())
-        _BY_DATA_DIR.clear()
-    for workers in all_workers:
+        if data_dir is None:
+            doomed = list(_BY_DATA_DIR.values())
+            _BY_DATA_DIR.clear()
+        else:
+            found = _BY_DATA_DIR.pop(str(data_dir), None)
+            doomed = [found] if found else []
+    for workers in doomed:
         workers.close()

@@ -35,8 +35,8 @@ class Codes:
         return CodeRecord(*row) if row else None
 
     def count_attempt(self, pool_id: str, sub: str, purpose: str) -> None:
-        self.db.execute("UPDATE codes SET attempts=attempts+1 WHERE pool_id=? AND sub=? AND purpose=?",
-                        (pool_id, sub, purpose))
+        self.db.execute("UPDATE codes SET attempts=attempts+1 "
+                        "WHERE pool_id=? AND sub=? AND purpose=?", (pool_id, sub, purpose))
 
     def delete(self, pool_id: str, sub: str, purpose: str) -> None:
         self.db.execute("DELETE FROM codes WHERE pool_id=? AND sub=? AND purpose=?",

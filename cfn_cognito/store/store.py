@@ -12,6 +12,7 @@ from cfn_cognito.store.functions import Functions
 from cfn_cognito.store.keys import SigningKeys
 from cfn_cognito.store.memberships import Memberships
 from cfn_cognito.store.messages import Messages
+from cfn_cognito.store.oauth import OAuth
 from cfn_cognito.store.stacks import Stacks
 from cfn_cognito.store.tokens import Tokens
 from cfn_cognito.store.users import Users
@@ -37,6 +38,7 @@ class Store:
         self.keys = SigningKeys(db)
         self.tokens = Tokens(db)
         self.auth_sessions = AuthSessions(db)
+        self.oauth = OAuth(db)
         self.stacks = Stacks(db)
         self.functions = Functions(db)
 
@@ -57,6 +59,7 @@ class Store:
             self.keys.delete_pool(pool_id)
             self.tokens.delete_pool(pool_id)
             self.auth_sessions.delete_pool(pool_id)
+            self.oauth.delete_pool(pool_id)
             self.pools.delete("", pool_id)
 
     def reset(self) -> None:

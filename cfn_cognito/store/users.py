@@ -158,7 +158,8 @@ class Users:
             "UPDATE users SET status=?, enabled=?, modified=?, attributes=?, doc=? "
             "WHERE pool_id=? AND sub=?",
             (user.status, int(user.enabled), user.modified, attrs, doc, user.pool_id, user.sub))
-        self.db.execute("DELETE FROM user_index WHERE pool_id=? AND sub=?", (user.pool_id, user.sub))
+        self.db.execute("DELETE FROM user_index WHERE pool_id=? AND sub=?",
+                        (user.pool_id, user.sub))
         self._index(user, index)
 
     def _index(self, user: UserRecord, index: list[tuple[str, str]]) -> None:

@@ -15,6 +15,14 @@ def answer(req: AuthRequest) -> dict:
     username = req.require("USERNAME")
     password = req.require("NEW_PASSWORD")
     secret_hash.check(req.client, username, req.params.get("SECRET_HASH"))
+    return outcome.signed_in(req, set_new_password(req, password))
+
+
+def set_new_password(req: AuthRequest, password: str):
+    """Give the user of the NEW_PASSWORD_REQUIRED session `req.session` its permanent password
+    and the `userAttributes.*` of `req.params`; returns the user, now CONFIRMED. A password or
+    attributes that fail validation leave the session usable. (The hosted UI's new-password
+    page uses this too.)"""
     if not req.session:
         raise InvalidParameterException("Missing required parameter Session")
     ctx, pool = req.ctx, req.pool
@@ -34,5 +42,4 @@ def answer(req: AuthRequest) -> dict:
         attributes.put(u, changes)
         users.apply_credentials(ctx, pool, u, creds, permanent=True)
 
-    user = users.modify(ctx, pool, user, change)
-    return outcome.signed_in(req, user)
+    return users.modify(ctx, pool, user, change)

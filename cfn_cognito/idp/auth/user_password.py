@@ -13,6 +13,12 @@ def sign_in(req: AuthRequest) -> dict:
     username = req.require("USERNAME")
     password = req.require("PASSWORD")
     secret_hash.check(req.client, username, req.params.get("SECRET_HASH"))
+    return outcome.signed_in(req, authenticate(req, username, password))
+
+
+def authenticate(req: AuthRequest, username: str, password: str):
+    """The user whose password this is, with the same refusals, lockout and counting as the
+    password flows (the hosted UI's sign-in form uses it too); raises otherwise."""
     ctx, pool_id = req.ctx, req.pool["Id"]
     user = users.find_user(ctx, req.pool, username)
     if user is None:
@@ -23,4 +29,4 @@ def sign_in(req: AuthRequest) -> dict:
         lockout.record_failure(ctx, pool_id, user.sub)
         raise NotAuthorizedException(outcome.INCORRECT)
     lockout.record_success(ctx, pool_id, user.sub)
-    return outcome.signed_in(req, user)
+    return user

@@ -1,0 +1,56 @@
+"""One provider per resource type, in one explicit table.
+
+To add a type, write a module here whose PROVIDER declares TYPE and implements create, update
+(unless every change replaces it) and delete, and list the module below. API Gateway
+(`AWS::ApiGateway::*`, `AWS::ApiGatewayV2::*`) slots in the same way; `AWS::Serverless::*`
+comes through the SAM transform (see loader.TRANSFORMS), which rewrites it into these types.
+"""
+
+from __future__ import annotations
+
+from cfn_cognito.cfn.providers import (
+    api_gateway_account_role,
+    iam_policy,
+    iam_role,
+    lambda_function,
+    lambda_permission,
+    lambda_version,
+    logs_log_group,
+    s3_bucket,
+    s3_bucket_policy,
+    user_pool,
+    user_pool_client,
+    user_pool_domain,
+    user_pool_group,
+    user_pool_resource_server,
+    user_pool_risk_configuration_attachment,
+    user_pool_user,
+    user_pool_user_to_group_attachment,
+)
+from cfn_cognito.cfn.providers.base import Provider
+
+_MODULES = (
+    user_pool,
+    user_pool_client,
+    user_pool_domain,
+    user_pool_group,
+    user_pool_resource_server,
+    user_pool_user,
+    user_pool_user_to_group_attachment,
+    user_pool_risk_configuration_attachment,
+    lambda_function,
+    lambda_version,
+    lambda_permission,
+    iam_role,
+    iam_policy,
+    logs_log_group,
+    s3_bucket,
+    s3_bucket_policy,
+    api_gateway_account_role,
+)
+
+PROVIDERS: dict[str, Provider] = {m.PROVIDER.TYPE: m.PROVIDER for m in _MODULES}
+
+
+def get(type_name: str) -> Provider | None:
+    return PROVIDERS.get(type_name)

@@ -1,0 +1,97 @@
+"""AWS::Lambda::Function → lambdas.register / lambdas.delete.
+
+The code is the template's inline `Code.ZipFile` (written as index.py or index.js, as
+CloudFormation does), a local path given as `Code` (a directory or a .zip, relative to the
+template, as `aws cloudformation package` takes it), or the zip that `Code.S3Key` names,
+found by its file name under the deploy's --code-dir (the Serverless Framework's
+`.serverless/` holds `<service>.zip`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cfn_cognito import lambdas
+from cfn_cognito.cfn.providers.base import Call, Provider, Resource, ResourceFailure
+
+
+def _failure(err: Exception) -> ResourceFailure:
+    return ResourceFailure(f'Resource handler returned message: "{err}" '
+                           f'(HandlerErrorCode: InvalidRequest)')
+
+
+def _find(code_dir: str, file_name: str) -> Path | None:
+    """The file of this name in code_dir, or anywhere below it."""
+    direct = Path(code_dir) / file_name
+    if direct.is_file():
+        return direct
+    for root, _, files in os.walk(code_dir):
+        if file_name in files:
+            return Path(root) / file_name
+    return None
+
+
+def _local_path(call: Call, text: str) -> Path:
+    path = Path(text).expanduser()
+    if not path.is_absolute():
+        path = Path(call.template_dir or ".") / path
+    return path
+
+
+def code_source(call: Call, code) -> dict:
+    """The register() keyword for a function's Code: code_dir, zip_bytes or inline_code."""
+    if isinstance(code, str):
+        path = _local_path(call, code)
+        if path.is_dir():
+            return {"code_dir": str(path)}
+        if path.is_file():
+            return {"zip_bytes": path.read_bytes()}
+        raise ResourceFailure(f"Code: no directory or zip file at {path}")
+    code = code or {}
+    if code.get("ZipFile") is not None:
+        return {"inline_code": code["ZipFile"]}
+    if code.get("S3Key"):
+        file_name = code["S3Key"].rsplit("/", 1)[-1]
+        if not call.code_dir:
+            raise ResourceFailure(f"Code.S3Key names {file_name}: deploy with --code-dir "
+                                  f"DIR, the directory that holds it")
+        found = _find(call.code_dir, file_name)
+        if found is None:
+            raise ResourceFailure(f"Code.S3Key names {file_name}, which is not under "
+                                  f"{call.code_dir}")
+        return {"zip_bytes": found.read_bytes()}
+    raise ResourceFailure("Code: give ZipFile, S3Key (with --code-dir) or a local path; "
+                          "container images (ImageUri) do not run here")
+
+
+class LambdaFunction(Provider):
+    TYPE = "AWS::Lambda::Function"
+    NAMED_BY = ("FunctionName",)
+    UNSUPPORTED = frozenset({"ImageConfig"})
+
+    def _register(self, call: Call, name: str, props: dict, replace: bool) -> Resource:
+        try:
+            config = lambdas.register(
+                call.ctx, name, props.get("Runtime", ""), props.get("Handler", ""),
+                **code_source(call, props.get("Code")),
+                environment=(props.get("Environment") or {}).get("Variables"),
+                timeout=props.get("Timeout", 3), memory=props.get("MemorySize", 128),
+                description=props.get("Description", ""), role=props.get("Role"),
+                replace=replace)
+        except lambdas.LambdaError as err:
+            raise _failure(err) from None
+        return Resource(config["FunctionName"], {"Arn": config["FunctionArn"]})
+
+    def create(self, call: Call, props: dict) -> Resource:
+        name = props.get("FunctionName") or call.physical_name(64)
+        return self._register(call, name, props, replace=False)
+
+    def update(self, call: Call, props: dict, current: Resource) -> Resource:
+        return self._register(call, current.physical_id, props, replace=True)
+
+    def delete(self, call: Call, current: Resource) -> None:
+        lambdas.delete(call.ctx, current.physical_id)
+
+
+PROVIDER = LambdaFunction()
