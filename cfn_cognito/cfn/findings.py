@@ -27,8 +27,8 @@ class TemplateError(Exception):
     """A template that cannot be deployed, with every error found (and the warnings)."""
 
     def __init__(self, findings: list[Finding]):
-        self.findings = findings
-        errors = [f for f in findings if f.severity == "error"]
+        self.findings = sorted(findings, key=lambda f: (f.line, f.column))
+        errors = [f for f in self.findings if f.severity == "error"]
         super().__init__("; ".join(str(f) for f in errors) or "invalid template")
 
     @property
