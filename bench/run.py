@@ -25,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     chosen = _choose(args.services)
     limits = Limits(requests=args.requests, seconds=args.seconds)
+    if args.large:
+        workloads.WORKLOADS.extend(workloads.LARGE)
     titles = [START_TITLE] + [w.title for w in workloads.WORKLOADS]
     logs = peers.PEERS_DIR / "logs"
     logs.mkdir(parents=True, exist_ok=True)
@@ -130,6 +132,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="time bound of each measurement (default %(default)s)")
     parser.add_argument("--starts", type=int, default=3,
                         help="starts to take the median of (default %(default)s)")
+    parser.add_argument("--large", action="store_true",
+                        help="also run the workloads that take minutes (100,000 users)")
     parser.add_argument("--out", default=str(peers.ROOT / "bench" / "results.md"),
                         help="where to write the table (default bench/results.md)")
     return parser
