@@ -6,6 +6,8 @@ import argparse
 import sys
 
 from cfn_cognito import __version__, config
+from cfn_cognito.cfn import cli as stack_cli
+from cfn_cognito.console import cli as messages_cli
 from cfn_cognito.lambdas import cli as function_cli
 
 
@@ -34,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the service")
     _serve_flags(serve)
     function_cli.add_parser(commands)
+    messages_cli.add_parser(commands)
+    stack_cli.add_parsers(commands, _serve_flags)
     return parser
 
 
@@ -48,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "function":
         return function_cli.run(args)
+    if args.command == "messages":
+        return messages_cli.run(args)
     try:
         settings = _settings(args)
     except ValueError as err:
@@ -57,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         from cfn_cognito import server
         server.configure_logging(settings.log_level)
         return server.serve(settings)
+    if args.command in stack_cli.COMMANDS:
+        return stack_cli.run(args, settings)
     return 2
 
 

@@ -1,7 +1,8 @@
 """One immutable Settings object, built from command-line flags and the environment.
 
 Every flag `--some-name` can also be given as `CFN_COGNITO_SOME_NAME`; a flag wins over the
-environment, the environment over the default.
+environment, the environment over the default. The SMTP settings (no flags) are read from
+SMTP_HOST, SMTP_USER, SMTP_PASS, SMTP_EMAIL and SMTP_TLS, as LocalStack names them.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ import os
 from dataclasses import dataclass
 
 ENV_PREFIX = "CFN_COGNITO_"
+# Settings read from the environment under the names LocalStack and its users know, unprefixed.
+UNPREFIXED = {"smtp_host": "SMTP_HOST", "smtp_user": "SMTP_USER", "smtp_pass": "SMTP_PASS",
+              "smtp_email": "SMTP_EMAIL", "smtp_tls": "SMTP_TLS"}
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
 
@@ -26,6 +30,12 @@ class Settings:
     log_level: str = "info"
     threads: int = 16
     lambda_endpoint: str = ""  # where functions not registered here are invoked (boto3)
+    # Email delivery (cfn_cognito.mail); SMTP_HOST is "host" or "host:port", empty = no SMTP.
+    smtp_host: str = ""
+    smtp_user: str = ""
+    smtp_pass: str = dataclasses.field(default="", repr=False)
+    smtp_email: str = ""  # the From of every email a pool's EmailConfiguration does not name
+    smtp_tls: bool = False  # implicit TLS (SMTPS, port 465) instead of STARTTLS
 
     def __post_init__(self):
         # Refuse what would otherwise go wrong quietly (a port of 99999 binds 34463).
@@ -35,6 +45,24 @@ class Settings:
             raise ValueError(f"threads must be at least 1, got {self.threads}")
         if self.log_level.lower() not in LOG_LEVELS:
             raise ValueError(f"log level must be one of {', '.join(LOG_LEVELS)}, got {self.log_level!r}")
+        if self.smtp_host:
+            self.smtp_address  # noqa: B018 -- a bad SMTP_HOST is refused at start, not per email
+
+    @property
+    def smtp_address(self) -> tuple[str, int]:
+        """(host, port) of SMTP_HOST ("host", "host:port", "[v6]:port"); without a port, 465
+        with SMTP_TLS, else 25."""
+        text = self.smtp_host.strip()
+        if text.startswith("["):
+            host, _, rest = text[1:].partition("]")
+            port = rest[1:] if rest.startswith(":") else ""
+        elif text.count(":") == 1:
+            host, _, port = text.partition(":")
+        else:
+            host, port = text, ""
+        if not host or (port and not (port.isdigit() and 1 <= int(port) <= 65535)):
+            raise ValueError(f"SMTP_HOST must be host or host:port, got {self.smtp_host!r}")
+        return host, int(port) if port else (465 if self.smtp_tls else 25)
 
     @property
     def base_url(self) -> str:
@@ -43,6 +71,11 @@ class Settings:
 
     def replace(self, **changes) -> "Settings":
         return dataclasses.replace(self, **changes)
+
+
+def env_name(name: str) -> str:
+    """The environment variable of a setting."""
+    return UNPREFIXED.get(name, ENV_PREFIX + name.upper())
 
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -55,14 +88,14 @@ def _coerce(field: dataclasses.Field, raw: str):
         try:
             return int(raw)
         except ValueError:
-            raise ValueError(f"{ENV_PREFIX}{field.name.upper()}: expected a number, got {raw!r}") from None
+            raise ValueError(f"{env_name(field.name)}: expected a number, got {raw!r}") from None
     if kind == "bool":
         value = raw.strip().lower()
         if value in _TRUE:
             return True
         if value in _FALSE:
             return False
-        raise ValueError(f"{ENV_PREFIX}{field.name.upper()}: expected a boolean, got {raw!r}")
+        raise ValueError(f"{env_name(field.name)}: expected a boolean, got {raw!r}")
     return raw
 
 
@@ -76,7 +109,7 @@ def from_sources(flags: dict | None = None, environ: dict | None = None) -> Sett
         if flag is not None:
             values[field.name] = flag
             continue
-        raw = environ.get(ENV_PREFIX + field.name.upper())
+        raw = environ.get(env_name(field.name))
         if raw is not None:
             values[field.name] = _coerce(field, raw)
     return Settings(**values)

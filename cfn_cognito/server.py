@@ -12,7 +12,7 @@ import tempfile
 
 from waitress.server import create_server
 
-from cfn_cognito import __version__
+from cfn_cognito import __version__, lambdas, mail
 from cfn_cognito.app import create_app
 from cfn_cognito.config import Settings
 from cfn_cognito.store import open_store
@@ -67,6 +67,8 @@ def serve(settings: Settings) -> int:
         pass
     finally:
         server.close()
+        mail.stop()
+        lambdas.stop_workers()
         store.close()
         LOG.info("cfn-cognito stopped")
     return 0

@@ -19,17 +19,13 @@ from cfn_cognito.cfn import graph, providers, schemas
 from cfn_cognito.cfn.intrinsics import ResolveError, Resolver, Scope
 from cfn_cognito.cfn.prepare import Prepared
 from cfn_cognito.cfn.providers.base import Call, Resource, ResourceFailure
+from cfn_cognito.cfn.statuses import STACK_TYPE
 from cfn_cognito.context import Context
 
 LOG = logging.getLogger(__name__)
 
-STACK_TYPE = "AWS::CloudFormation::Stack"
-REPLACING = "Requested update requires the creation of a new physical resource; hence creating one."
-TERMINAL = frozenset({
-    "CREATE_COMPLETE", "CREATE_FAILED", "ROLLBACK_COMPLETE", "ROLLBACK_FAILED",
-    "UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE", "UPDATE_ROLLBACK_FAILED", "UPDATE_FAILED",
-    "DELETE_COMPLETE", "DELETE_FAILED",
-})
+REPLACING = ("Requested update requires the creation of a new physical resource; hence "
+             "creating one.")
 
 
 def timestamp(epoch: float) -> str:
@@ -70,7 +66,9 @@ class Run:
         self.ctx.store.stacks.put(self.doc)
 
     def event(self, logical_id: str, resource_type: str, physical_id: str, status: str,
-              reason: str = "") -> None:
+              reason: str = "", current: bool = True) -> None:
+        """Record an event; `current` when it is about the resource the stack now holds
+        (not a replaced one being cleaned up)."""
         event = {
             "StackId": self.doc["StackId"],
             "EventId": str(uuid.uuid4()),
@@ -84,19 +82,22 @@ class Run:
         if reason:
             event["ResourceStatusReason"] = reason
         record = self.records.get(logical_id)
-        if record is not None and record.get("PhysicalResourceId") == physical_id:
+        if current and record is not None and record.get("PhysicalResourceId") == physical_id:
             record["ResourceStatus"] = status
         with self.ctx.store.write():
             self.ctx.store.stacks.add_event(self.doc["StackId"], event)
             self.save()
-        LOG.info("stack %s: %s %s %s%s", self.doc["StackName"], logical_id, status,
-                 physical_id or "", f" ({reason})" if reason else "")
+        level = logging.INFO if resource_type == STACK_TYPE else logging.DEBUG
+        LOG.log(level, "stack %s: %s %s %s%s", self.doc["StackName"], logical_id, status,
+                physical_id or "", f" ({reason})" if reason else "")
 
-    def stack_status(self, status: str, reason: str = "") -> None:
+    def stack_status(self, status: str, reason: str = "", keep_reason: bool = False) -> None:
+        """Set the stack's status, with an event; `keep_reason` leaves the stack's reason as
+        it was (a rollback's end still tells why it rolled back)."""
         self.doc["StackStatus"] = status
         if reason:
             self.doc["StackStatusReason"] = reason
-        else:
+        elif not keep_reason:
             self.doc.pop("StackStatusReason", None)
         self.event(self.doc["StackName"], STACK_TYPE, self.doc["StackId"], status, reason)
 
@@ -235,7 +236,7 @@ class Run:
             record = removed[logical_id]
             self.remove(logical_id, record, record.get("DeletionPolicy"), live)
             self.records.pop(logical_id, None)
-        for logical_id, record in retired:
+        for logical_id, record in reversed(retired):     # dependents first
             self.remove(logical_id, record, record.get("UpdateReplacePolicy"), live,
                         forget=False)
         self.save()
@@ -296,8 +297,8 @@ class Run:
 
     def rollback(self, creating: bool, failed: tuple, touched: list, previous: dict | None,
                  live: dict) -> None:
-        logical_id, _ = failed
-        verb = "create" if creating else "update"
+        logical_id, status = failed
+        verb = "create" if creating or status == "CREATE_FAILED" else "update"
         if logical_id:
             reason = f"The following resource(s) failed to {verb}: [{logical_id}]. "
         else:
@@ -308,7 +309,7 @@ class Run:
             problems = self.delete_all(live, respect_retain=False)
             self.doc["Outputs"] = []
             self.stack_status("ROLLBACK_FAILED" if problems else "ROLLBACK_COMPLETE",
-                              problems)
+                              problems, keep_reason=True)
             return
         self.stack_status("UPDATE_ROLLBACK_IN_PROGRESS", reason)
         problems = []
@@ -344,15 +345,15 @@ class Run:
                          ("TemplateBody", "Parameters", "NoEcho", "Outputs", "Imports",
                           "Options", "Description") if k in previous})
         self.save()
-        self.stack_status("UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS")
-        for name, record in new_physicals:
+        self.stack_status("UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", keep_reason=True)
+        for name, record in reversed(new_physicals):
             self.remove(name, record, None, live, forget=False)
         if problems:
             self.stack_status("UPDATE_ROLLBACK_FAILED",
                               f"The following resource(s) failed to update: "
                               f"[{', '.join(problems)}]. ")
         else:
-            self.stack_status("UPDATE_ROLLBACK_COMPLETE")
+            self.stack_status("UPDATE_ROLLBACK_COMPLETE", keep_reason=True)
 
     # Delete --------------------------------------------------------------------------------
 
@@ -361,20 +362,21 @@ class Run:
         """Delete one physical resource (unless its policy retains it); False when it failed."""
         kind, physical_id = record["Type"], record["PhysicalResourceId"]
         if policy == "Retain":
-            self.event(logical_id, kind, physical_id, "DELETE_SKIPPED")
+            self.event(logical_id, kind, physical_id, "DELETE_SKIPPED", current=forget)
             return True
-        self.event(logical_id, kind, physical_id, "DELETE_IN_PROGRESS")
+        self.event(logical_id, kind, physical_id, "DELETE_IN_PROGRESS", current=forget)
         provider = providers.get(kind)
         try:
             if provider is None:
                 raise ResourceFailure(f"Resource type {kind} is not supported by cfn-cognito")
             provider.delete(self.call(logical_id, live), _resource(record))
         except ResourceFailure as err:
-            self.event(logical_id, kind, physical_id, "DELETE_FAILED", err.reason)
+            self.event(logical_id, kind, physical_id, "DELETE_FAILED", err.reason,
+                       current=forget)
             return False
         if forget:
             live.pop(logical_id, None)
-        self.event(logical_id, kind, physical_id, "DELETE_COMPLETE")
+        self.event(logical_id, kind, physical_id, "DELETE_COMPLETE", current=forget)
         return True
 
     def delete_all(self, live: dict, respect_retain: bool = True) -> str:

@@ -22,14 +22,15 @@ def references(value, conditions: dict, names: set[str] | frozenset = frozenset(
         return
     if len(value) == 1:
         (key, arg), = value.items()
+        # The function's own node carries the position (short-form tags' strings have none).
         if key == "Ref" and isinstance(arg, str):
-            yield arg, arg
+            yield arg, value
             return
         if key == "Fn::GetAtt":
             target = arg.partition(".")[0] if isinstance(arg, str) else \
                 arg[0] if isinstance(arg, list) and arg else None
             if isinstance(target, str):
-                yield target, target
+                yield target, value
             if isinstance(arg, list):
                 yield from references(arg[1:], conditions, names)
             return
@@ -42,7 +43,7 @@ def references(value, conditions: dict, names: set[str] | frozenset = frozenset(
                     name = match.group(1).strip()
                     head = name if name.startswith("AWS::") else name.partition(".")[0]
                     if name not in local:
-                        yield head, text
+                        yield head, value
             yield from references(list(local.values()), conditions, names)
             return
         if key == "Fn::If" and isinstance(arg, list) and len(arg) == 3:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cfnlint.decode import decode_str
-
 from cfn_cognito.cfn.findings import Finding, TemplateError, at
 
 TOP_LEVEL = ("AWSTemplateFormatVersion", "Description", "Metadata", "Parameters", "Rules",
@@ -39,6 +37,8 @@ class Template:
 
 def load(text: str) -> Template:
     """The template in `text` (YAML or JSON); TemplateError with every problem found."""
+    from cfnlint.decode import decode_str     # cfn-lint takes most of a second to import
+
     body, matches = decode_str(text)
     if matches:
         raise TemplateError([Finding(m.message, m.linenumber, m.columnnumber, m.rule.id)

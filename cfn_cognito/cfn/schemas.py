@@ -6,17 +6,26 @@ Fn::GetAtt can read, and the JSON type of every property (CloudFormation turns a
 from __future__ import annotations
 
 import functools
+import threading
 
-from cfnlint.schema import PROVIDER_SCHEMA_MANAGER
+# cfn-lint's schema manager and linter keep caches that are not meant for several threads.
+CFN_LINT_LOCK = threading.RLock()
 
 # Schemas are the same in every region for the types we run; one region keeps lookups cheap.
 SCHEMA_REGION = "us-east-1"
 
 
+def _provider_schema(type_name: str):
+    from cfnlint.schema import PROVIDER_SCHEMA_MANAGER  # imported when first needed (slow)
+
+    with CFN_LINT_LOCK:
+        return PROVIDER_SCHEMA_MANAGER.get_resource_schema(SCHEMA_REGION, type_name)
+
+
 @functools.lru_cache(maxsize=None)
 def _schema(type_name: str) -> dict:
     try:
-        return PROVIDER_SCHEMA_MANAGER.get_resource_schema(SCHEMA_REGION, type_name).schema
+        return _provider_schema(type_name).schema
     except Exception:  # cfn-lint raises its own ResourceNotFoundError for unknown types
         return {}
 
@@ -32,8 +41,7 @@ def create_only(type_name: str) -> frozenset[str]:
 def attributes(type_name: str) -> frozenset[str]:
     """The names Fn::GetAtt accepts for this type (cfn-lint's reading of the schema)."""
     try:
-        schema = PROVIDER_SCHEMA_MANAGER.get_resource_schema(SCHEMA_REGION, type_name)
-        return frozenset(schema.get_atts)
+        return frozenset(_provider_schema(type_name).get_atts)
     except Exception:
         return frozenset()
 

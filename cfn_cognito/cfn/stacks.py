@@ -89,8 +89,9 @@ def deploy(ctx: Context, req: dict, start: Callable = _in_background) -> dict:
         raise ValidationError("TemplateBody is required")
     given = {str(k): v for k, v in (req.get("Parameters") or {}).items()}
     existing = _live(ctx, name)
+    replaced = None
     if existing and existing["StackStatus"] in REPLACEABLE:
-        existing = None
+        replaced, existing = existing["StackId"], None
     if existing and (existing["StackStatus"].endswith("IN_PROGRESS")
                      or existing["StackStatus"] in NOT_UPDATABLE):
         raise _busy(existing)
@@ -114,9 +115,13 @@ def deploy(ctx: Context, req: dict, start: Callable = _in_background) -> dict:
         return {"StackId": stack_id, "StackName": name, "StackStatus": current["StackStatus"],
                 "Changes": False, "Warnings": warnings}
     with ctx.store.write():
-        latest = ctx.store.stacks.latest(name)
-        if latest and latest["StackId"] == stack_id and latest["StackStatus"].endswith("IN_PROGRESS"):
+        # Another deploy of this name may have started since we looked.
+        latest = _live(ctx, name)
+        if latest and (latest["StackStatus"].endswith("IN_PROGRESS")
+                       or latest["StackId"] not in (stack_id, replaced)):
             raise _busy(latest)
+        if replaced:
+            ctx.store.stacks.remove(replaced)
         previous = copy.deepcopy(existing) if existing else None
         doc = copy.deepcopy(existing) if existing else {
             "StackId": stack_id, "StackName": name, "CreationTime": engine.timestamp(ctx.now()),

@@ -8,28 +8,35 @@ produces them and users cannot change them.
 
 from __future__ import annotations
 
+import functools
+import logging
 import re
-import threading
 
 from cfn_cognito.cfn.findings import Finding, at
+from cfn_cognito.cfn.schemas import CFN_LINT_LOCK
 from cfn_cognito.cfn.loader import Template
 
 # Logical ids: CloudFormation's alphanumerics, plus the `/` Serverless puts in some.
 LOGICAL_ID = re.compile(r"^[A-Za-z0-9/]+$")
 
-# cfn-lint keeps caches that are not meant for several threads at once.
-_LINT_LOCK = threading.Lock()
+# cfn-lint logs every scan at INFO; its findings are what we show.
+logging.getLogger("cfnlint").setLevel(logging.WARNING)
 
 
-def lint(template: Template, region: str) -> list[Finding]:
-    """cfn-lint's findings (errors and warnings) for the template, in template order."""
+@functools.lru_cache(maxsize=8)
+def _runner(region: str):
+    """cfn-lint's runner for a region; building its rules takes a second, so it is kept."""
     from cfnlint.api import ManualArgs
     from cfnlint.config import ConfigMixIn
     from cfnlint.runner import Runner
 
-    config = ConfigMixIn(**ManualArgs(regions=[region]))
-    with _LINT_LOCK:
-        matches = list(Runner(config).validate_template(template.body))
+    return Runner(ConfigMixIn(**ManualArgs(regions=[region])))
+
+
+def lint(template: Template, region: str) -> list[Finding]:
+    """cfn-lint's findings (errors and warnings) for the template, in template order."""
+    with CFN_LINT_LOCK:
+        matches = list(_runner(region).validate_template(template.body))
     findings = []
     for m in matches:
         if _accepted_logical_id(m):

@@ -1,7 +1,13 @@
-"""`GET /_cfn_cognito/messages`: the dev inbox as JSON, `{"messages": [...]}`, newest last.
+"""`/_cfn_cognito/messages`: the dev inbox as JSON.
 
-Optional query parameters narrow it: `pool` (pool id), `username`, `kind` (SignUp,
-ResendCode, ForgotPassword, AdminCreateUser, UpdateUserAttribute, VerifyUserAttribute).
+`GET` answers `{"messages": [...]}`, newest last; `DELETE` removes them and answers
+`{"deleted": n}`. Both take the same optional filters: `pool` (pool id), `username`, `to`
+(the address, any case), `kind` (SignUp, ResendCode, ForgotPassword, AdminCreateUser,
+UpdateUserAttribute, VerifyUserAttribute) and `since` (epoch seconds or ISO 8601; messages
+sent at or after it).
+
+No browser page of another origin can send the DELETE: it is not a method a form can use,
+and no CORS preflight is answered here.
 """
 
 from __future__ import annotations
@@ -10,14 +16,24 @@ import json
 
 from flask import Blueprint, Response, current_app, request
 
+from cfn_cognito.console.filters import BadFilter, from_query
 from cfn_cognito.idp import inbox
 
 blueprint = Blueprint("messages", __name__)
 
 
-@blueprint.get("/_cfn_cognito/messages")
+def _json(payload: dict, status: int = 200) -> Response:
+    return Response(json.dumps(payload), status=status, mimetype="application/json",
+                    headers={"Cache-Control": "no-store"})
+
+
+@blueprint.route("/_cfn_cognito/messages", methods=["GET", "DELETE"])
 def messages():
     ctx = current_app.config["CFN_COGNITO_CONTEXT"]()
-    found = inbox.messages(ctx, request.args.get("pool"), request.args.get("username"),
-                           request.args.get("kind"))
-    return Response(json.dumps({"messages": found}), mimetype="application/json")
+    try:
+        filters = from_query(request.args)
+    except BadFilter as err:
+        return _json({"message": str(err)}, 400)
+    if request.method == "DELETE":
+        return _json({"deleted": inbox.clear(ctx, **filters)})
+    return _json({"messages": inbox.messages(ctx, **filters)})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from urllib.parse import urlencode
 
+from cfn_cognito import mail
 from cfn_cognito.context import Context
 from cfn_cognito.idp import attributes
 
@@ -98,18 +99,29 @@ def deliver(ctx: Context, pool: dict, user, kind: str, code: str, contact: str |
                            destination=value or "", medium=medium, kind=kind, subject=subject,
                            body=body, code=code)
     LOG.info(_LOG_LINES[kind].format(username=user.username, code=code, attribute=contact))
+    mail.send_email(ctx, pool, medium, value, subject, body)
     if not value:
         return None
     return attributes.delivery_details(contact, value)
 
 
 def messages(ctx: Context, pool_id: str | None = None, username: str | None = None,
-             kind: str | None = None) -> list[dict]:
-    """The inbox, oldest first, in its JSON form."""
+             kind: str | None = None, to: str | None = None, since: float | None = None,
+             limit: int | None = None) -> list[dict]:
+    """The inbox, oldest first, in its JSON form: all of it, or the messages of one pool,
+    user, kind or address (`to`, any case), or sent at or after `since` (epoch seconds);
+    with `limit`, only the newest ones."""
     return [{"id": m["id"], "time": m["time"], "pool": m["pool_id"], "username": m["username"],
              "to": m["destination"], "medium": m["medium"], "kind": m["kind"],
              "subject": m["subject"], "body": m["body"], "code": m["code"]}
-            for m in ctx.store.messages.list(pool_id, username, kind)]
+            for m in ctx.store.messages.list(pool_id, username, kind, to, since, limit)]
+
+
+def clear(ctx: Context, pool_id: str | None = None, username: str | None = None,
+          kind: str | None = None, to: str | None = None, since: float | None = None) -> int:
+    """Empty the inbox (or the part `messages` would select with these filters); how many
+    messages went."""
+    return ctx.store.messages.delete(pool_id, username, kind, to, since)
 
 
 # -- where a code goes --------------------------------------------------------------------

@@ -64,6 +64,27 @@ class RevokedToken(NotAuthorizedException):
 
 
 @dataclass(frozen=True)
+class ClaimChanges:
+    """Changes to the claims of one issue of tokens (what a PreTokenGeneration trigger asks
+    for), applied after the tokens' own claims are built: `*_claims` are added or replace
+    claims of the same name, `*_suppressed` are removed (suppression wins), `groups` replaces
+    `cognito:groups` in both tokens (empty: the claim is left out) and `scopes` replaces the
+    access token's `scope`. The caller decides which claims may be changed."""
+
+    id_claims: dict = field(default_factory=dict)
+    id_suppressed: frozenset = frozenset()
+    access_claims: dict = field(default_factory=dict)
+    access_suppressed: frozenset = frozenset()
+    groups: tuple | None = None
+    scopes: tuple | None = None
+
+
+def _changed(claims: dict, added: dict, suppressed: frozenset) -> dict:
+    out = {**claims, **added}
+    return {name: value for name, value in out.items() if name not in suppressed}
+
+
+@dataclass(frozen=True)
 class TokenSubject:
     """Who a token is about: the username, the sub and the user's attributes
     (`[{"Name", "Value"}]`, all values strings as stored)."""
@@ -87,16 +108,20 @@ def issue(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *, grou
           auth_time: float, scopes: list[str] | None = None, origin_jti: str | None = None,
           event_id: str | None = None, extra_id_claims: dict | None = None,
           nonce: str | None = None, refresh_token: str | None = None,
-          oauth: bool = False) -> dict:
+          oauth: bool = False, changes: ClaimChanges | None = None) -> dict:
     """A signed ID and access token pair as an AuthenticationResult:
     `{"AccessToken", "ExpiresIn", "TokenType", ["RefreshToken",] "IdToken"}`.
 
     `groups` in precedence order (omitted from the tokens when empty); `auth_time` is the
     original sign-in (kept on refresh, as origin_jti and event_id are); `scopes` default to
     aws.cognito.signin.user.admin; `extra_id_claims` are added to the ID token last;
-    `oauth` makes the OAuth endpoints' form (see the module's docstring).
+    `oauth` makes the OAuth endpoints' form (see the module's docstring); `changes` are
+    applied to both tokens' claims last (see ClaimChanges).
     """
     pool_id = pool["Id"]
+    changes = changes or ClaimChanges()
+    token_groups = list(groups) if changes.groups is None else list(changes.groups)
+    access_scopes = scopes if changes.scopes is None else list(changes.scopes)
     iat = int(ctx.now())
     common = {
         "iss": issuer(ctx.settings, pool_id),
@@ -106,19 +131,21 @@ def issue(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *, grou
         "iat": iat,
     }
     access_seconds = token_validity_seconds(client, "AccessToken")
-    access = _access_claims(subject, client, groups, scopes, common,
+    access = _access_claims(subject, client, token_groups, access_scopes, common,
                             iat + access_seconds, new_uuid(ctx))
     if oauth:
         access = _after(access, "iss", {"version": OAUTH_TOKEN_VERSION})
         subject = scoped_subject(subject, scopes or [])
+    access = _changed(access, changes.access_claims, changes.access_suppressed)
     access_token = sign(keys.signing_key(ctx, pool_id, keys.ACCESS), access)
-    id_claims = _id_claims(subject, client, groups, common, nonce,
+    id_claims = _id_claims(subject, client, token_groups, common, nonce,
                            iat + token_validity_seconds(client, "IdToken"), new_uuid(ctx))
     if oauth:
         # First, as in captured hosted UI ID tokens.
         id_claims = {"at_hash": at_hash(access_token), **id_claims}
     if extra_id_claims:
         id_claims.update(extra_id_claims)
+    id_claims = _changed(id_claims, changes.id_claims, changes.id_suppressed)
     result = {
         "AccessToken": access_token,
         "ExpiresIn": access_seconds,
@@ -133,7 +160,8 @@ def issue(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *, grou
 def sign_in(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *,
             groups: list[str], scopes: list[str] | None = None, nonce: str | None = None,
             extra_id_claims: dict | None = None, with_refresh_token: bool = True,
-            oauth: bool = False, auth_time: float | None = None) -> dict:
+            oauth: bool = False, auth_time: float | None = None,
+            changes: ClaimChanges | None = None) -> dict:
     """Tokens for a new authentication: fresh origin_jti and event_id, auth_time now (or the
     given one: a hosted UI session's sign-in), and a refresh token recorded under the same
     origin_jti (so revoking it revokes these). With `oauth`, the granted scopes are recorded
@@ -151,12 +179,13 @@ def sign_in(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *,
                                       now + token_validity_seconds(client, "RefreshToken"), now)
     return issue(ctx, pool, client, subject, groups=groups, auth_time=auth_time, scopes=scopes,
                  origin_jti=origin_jti, event_id=event_id, extra_id_claims=extra_id_claims,
-                 nonce=nonce, refresh_token=refresh_token, oauth=oauth)
+                 nonce=nonce, refresh_token=refresh_token, oauth=oauth, changes=changes)
 
 
 def refreshed(ctx: Context, pool: dict, client: dict, subject: TokenSubject,
               record: refresh_tokens.RefreshRecord, *, groups: list[str],
-              extra_id_claims: dict | None = None, refresh_token: str | None = None) -> dict:
+              extra_id_claims: dict | None = None, refresh_token: str | None = None,
+              changes: ClaimChanges | None = None) -> dict:
     """New ID and access tokens from a refresh token's record: auth_time, origin_jti and
     event_id are kept, and so are the scopes of an OAuth sign-in. `refresh_token` is the
     rotated one, when the client rotates."""
@@ -164,7 +193,7 @@ def refreshed(ctx: Context, pool: dict, client: dict, subject: TokenSubject,
     return issue(ctx, pool, client, subject, groups=groups, auth_time=record.auth_time,
                  origin_jti=record.origin_jti, event_id=record.event_id,
                  extra_id_claims=extra_id_claims, refresh_token=refresh_token, scopes=scopes,
-                 oauth=scopes is not None)
+                 oauth=scopes is not None, changes=changes)
 
 
 def at_hash(access_token: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import time
 import uuid
+
 from cfn_cognito.context import Context
 from cfn_cognito.lambdas import arns, code, runtimes, workers
 from cfn_cognito.lambdas.errors import FunctionExists, InvalidFunction

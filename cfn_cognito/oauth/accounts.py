@@ -79,27 +79,25 @@ def sign_up_fields(pool: dict) -> list[Field]:
 
 
 def register(ctx: Context, areq: AuthorizeRequest, username: str, secret: str,
-             values: dict[str, str]) -> tuple[Step, str | None]:
-    """SignUp. (Step, sub): DONE when the pool confirms users at once, else the confirm page;
-    the sub so that confirming the code in this browser can sign the user in."""
+             values: dict[str, str]) -> Step:
+    """SignUp: DONE when the pool confirms users at once, else the confirm page."""
     attributes = [{"Name": name, "Value": value} for name, value in values.items() if value]
     client = areq.client
     result = sign_up(ctx, with_secret_hash(client, username, {
         "ClientId": client["ClientId"], "Username": username, "Password": secret,
         "UserAttributes": attributes}))
+    user = ctx.store.users.get_by_sub(areq.pool["Id"], result["UserSub"])
     if result["UserConfirmed"]:
-        return Step(DONE, user=ctx.store.users.get_by_sub(areq.pool["Id"], result["UserSub"])), \
-            result["UserSub"]
-    return Step(CONFIRM, values={"username": username, "notice": delivery_notice(
-        result.get("CodeDeliveryDetails"))}), result["UserSub"]
+        return Step(DONE, user=user)
+    return Step(CONFIRM, user=user, values={"username": username, "notice": delivery_notice(
+        result.get("CodeDeliveryDetails"))})
 
 
-def confirm(ctx: Context, areq: AuthorizeRequest, username: str, code: str):
+def confirm(ctx: Context, pool: dict, client: dict, username: str, code: str):
     """ConfirmSignUp; returns the user, now CONFIRMED."""
-    client = areq.client
     confirm_sign_up(ctx, with_secret_hash(client, username, {
         "ClientId": client["ClientId"], "Username": username, "ConfirmationCode": code}))
-    return users.find_user(ctx, areq.pool, username)
+    return users.find_user(ctx, pool, username)
 
 
 def resend(ctx: Context, areq: AuthorizeRequest, username: str) -> Step:

@@ -17,8 +17,8 @@ from cfn_cognito.context import Context
 from cfn_cognito.idp import tokens, users
 from cfn_cognito.idp.auth import outcome
 from cfn_cognito.idp.auth.request import AuthRequest
-from cfn_cognito.idp.pools import get_pool
 from cfn_cognito.idp.errors import ResourceNotFoundException
+from cfn_cognito.idp.pools import get_pool
 from cfn_cognito.oauth import codes, pkce, scopes as scope_rules, sessions
 from cfn_cognito.oauth.errors import (
     AuthorizeError,
@@ -53,22 +53,14 @@ class AuthorizeRequest:
     code_challenge_method: str | None
     query: str          # the request's own parameters, urlencoded, for the pages' links
 
-    @property
-    def fragment(self) -> bool:
-        return self.response_type == "token"
-
-    def error(self, error: OAuthError) -> AuthorizeError:
-        """`error`, to be sent to the app at the (registered) redirect_uri."""
-        return AuthorizeError(error, redirect_uri=self.redirect_uri, state=self.state,
-                              fragment=self.fragment, client_id=self.client["ClientId"])
-
 
 def carried_query(params: Mapping) -> str:
     """The authorization parameters of a request, urlencoded in a fixed order."""
     return urlencode([(name, params[name]) for name in PARAMS if params.get(name) is not None])
 
 
-def resolve_client(ctx: Context, client_id: str | None, host_pool_id: str | None) -> tuple[dict, dict]:
+def resolve_client(ctx: Context, client_id: str | None,
+                   host_pool_id: str | None) -> tuple[dict, dict]:
     """(pool, client) named by client_id: on a pool's domain, a client of that pool. Otherwise
     AuthorizeError for the error page."""
     if not client_id:
@@ -123,8 +115,8 @@ def parse(ctx: Context, params: Mapping, host_pool_id: str | None) -> AuthorizeR
     if not granted:
         raise fail(InvalidScopeError("none of the requested scopes is allowed for the client"))
     provider = params.get("identity_provider") or params.get("idp_identifier")
-    if provider is not None and (provider != COGNITO
-                                 or COGNITO not in (client.get("SupportedIdentityProviders") or [])):
+    supported = client.get("SupportedIdentityProviders") or []
+    if provider is not None and (provider != COGNITO or COGNITO not in supported):
         raise fail(InvalidRequestError(f"identity provider {provider!r} is not available",
                                        public=True))
     return AuthorizeRequest(

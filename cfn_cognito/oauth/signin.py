@@ -30,7 +30,8 @@ NOT_CONFIRMED = "User is not confirmed."
 @dataclass
 class Step:
     """Where the browser goes next: DONE (signed in: `user` is set) or the page to show, with
-    what it needs (`values`)."""
+    what it needs (`values`). CONFIRM with a `user` is the account of someone who proved its
+    password in this browser (signing up or in): confirming the code signs them in."""
 
     page: str
     user: object = None
@@ -76,8 +77,8 @@ def after_password(ctx: Context, areq: AuthorizeRequest, user, username: str) ->
                 areq.client, username, {"ClientId": areq.client["ClientId"], "Username": username}))
         except AwsError:
             raise UserNotConfirmedException(NOT_CONFIRMED) from None
-        return Step(CONFIRM, values={"username": username,
-                                     "notice": delivery_notice(sent.get("CodeDeliveryDetails"))})
+        return Step(CONFIRM, user=user, values={
+            "username": username, "notice": delivery_notice(sent.get("CodeDeliveryDetails"))})
     if user.status == users.FORCE_CHANGE_PASSWORD:
         if users.temporary_password_expired(ctx, user):
             raise NotAuthorizedException(

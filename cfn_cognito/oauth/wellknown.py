@@ -8,6 +8,7 @@ from flask import Blueprint, Response, current_app
 
 from cfn_cognito.idp import discovery, keys
 from cfn_cognito.idp.errors import ResourceNotFoundException
+from cfn_cognito.oauth import hosts
 
 blueprint = Blueprint("wellknown", __name__)
 
@@ -30,6 +31,22 @@ def jwks(pool_id: str):
     return _answer(keys.jwks, pool_id)
 
 
+# The discovery document's members that name hosted UI endpoints.
+_HOSTED_ENDPOINTS = ("authorization_endpoint", "token_endpoint", "userinfo_endpoint")
+
+
+def _openid_configuration(ctx, pool_id: str) -> dict:
+    """The discovery document; when the pool has a domain its endpoints are the domain's
+    (`http://{prefix}.auth.{region}.localhost:{port}`), as AWS's point at the pool's domain."""
+    document = discovery.openid_configuration(ctx, pool_id)
+    domain_url = hosts.pool_domain_url(ctx, pool_id)
+    if domain_url:
+        base = ctx.settings.base_url
+        for member in _HOSTED_ENDPOINTS:
+            document[member] = domain_url + document[member][len(base):]
+    return document
+
+
 @blueprint.get("/<pool_id>/.well-known/openid-configuration")
 def openid_configuration(pool_id: str):
-    return _answer(discovery.openid_configuration, pool_id)
+    return _answer(_openid_configuration, pool_id)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from cfn_cognito.store.db import Database
 
@@ -21,15 +20,6 @@ class Functions:
         row = self.db.one("SELECT config, code_path FROM functions WHERE name=?", (name,))
         return (json.loads(row[0]), row[1]) if row else None
 
-    def insert(self, name: str, config: dict, code_path: str) -> bool:
-        """Add a function; False when the name is taken."""
-        try:
-            self.db.execute("INSERT INTO functions(name, config, code_path) VALUES (?,?,?)",
-                            (name, _dump(config), code_path))
-        except sqlite3.IntegrityError:
-            return False
-        return True
-
     def put(self, name: str, config: dict, code_path: str) -> None:
         """Add or replace a function (a replaced one keeps its place in the list)."""
         self.db.execute(
@@ -44,5 +34,3 @@ class Functions:
         """Every function's configuration, in registration order."""
         return [json.loads(c) for (c,) in self.db.query("SELECT config FROM functions ORDER BY seq")]
 
-    def code_paths(self) -> set[str]:
-        return {p for (p,) in self.db.query("SELECT code_path FROM functions")}

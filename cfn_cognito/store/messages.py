@@ -8,6 +8,24 @@ _COLUMNS = ("id", "time", "pool_id", "username", "destination", "medium", "kind"
             "body", "code")
 
 
+def _where(pool_id: str | None, username: str | None, kind: str | None,
+           destination: str | None, since: float | None) -> tuple[str, list]:
+    """The WHERE clause (with its leading space, or empty) and parameters of a selection."""
+    clauses, params = [], []
+    for column, value in (("pool_id", pool_id), ("username", username), ("kind", kind)):
+        if value is not None:
+            clauses.append(f"{column}=?")
+            params.append(value)
+    if destination is not None:
+        # Addresses compare as people type them: Ada@Example.com is ada@example.com.
+        clauses.append("destination=? COLLATE NOCASE")
+        params.append(destination)
+    if since is not None:
+        clauses.append("time>=?")
+        params.append(since)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
 class Messages:
     def __init__(self, db: Database):
         self.db = db
@@ -21,15 +39,20 @@ class Messages:
         return cur.lastrowid
 
     def list(self, pool_id: str | None = None, username: str | None = None,
-             kind: str | None = None) -> list[dict]:
-        """Messages oldest first, optionally only those of one pool, user or kind."""
-        where, params = [], []
-        for column, value in (("pool_id", pool_id), ("username", username), ("kind", kind)):
-            if value is not None:
-                where.append(f"{column}=?")
-                params.append(value)
-        sql = f"SELECT {', '.join(_COLUMNS)} FROM messages"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        rows = self.db.query(sql + " ORDER BY id", params)
-        return [dict(zip(_COLUMNS, row)) for row in rows]
+             kind: str | None = None, destination: str | None = None,
+             since: float | None = None, limit: int | None = None) -> list[dict]:
+        """Messages oldest first, optionally only those of one pool, user, kind or address,
+        or sent at or after `since` (epoch seconds); with `limit`, only the newest ones."""
+        where, params = _where(pool_id, username, kind, destination, since)
+        sql = f"SELECT {', '.join(_COLUMNS)} FROM messages{where} ORDER BY id"
+        if limit is not None:
+            sql = f"SELECT * FROM ({sql} DESC LIMIT ?) ORDER BY id"
+            params.append(limit)
+        return [dict(zip(_COLUMNS, row)) for row in self.db.query(sql, params)]
+
+    def delete(self, pool_id: str | None = None, username: str | None = None,
+               kind: str | None = None, destination: str | None = None,
+               since: float | None = None) -> int:
+        """Remove the messages selected as `list` selects them (all by default); how many."""
+        where, params = _where(pool_id, username, kind, destination, since)
+        return self.db.execute(f"DELETE FROM messages{where}", params).rowcount

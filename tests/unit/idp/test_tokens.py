@@ -54,7 +54,6 @@ class Clock:
 def store(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("tokens")
     store = open_store(data_dir)
-    store.data_dir = data_dir
     yield store
     store.close()
 

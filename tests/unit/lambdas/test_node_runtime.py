@@ -60,7 +60,7 @@ def test_a_thrown_string_is_typed_string(ctx, node):
     ("app.uncaught", "SyntaxError"),
     ("app.rejected", "Runtime.UnhandledPromiseRejection"),
 ])
-def test_uncaught_errors_fail_the_call_and_replace_the_worker(ctx, node, code, handler, error_type):
+def test_uncaught_errors_fail_the_call_and_replace_the_worker(ctx, node, handler, error_type):
     name = node(handler)
     with pytest.raises(lambdas.FunctionError) as err:
         lambdas.invoke(ctx, name, {})

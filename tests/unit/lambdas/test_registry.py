@@ -9,6 +9,7 @@ import zipfile
 import pytest
 
 from cfn_cognito import lambdas
+from cfn_cognito.aws.model import service_model
 from cfn_cognito.store import open_store
 
 APP = {"app.py": "def handler(event, context):\n    return {'v': 1}\n"}
@@ -33,6 +34,8 @@ def test_register_returns_lambdas_function_configuration(ctx, code):
     assert config["Environment"] == {"Variables": {"STAGE": "dev"}}
     assert config["Version"] == "$LATEST" and config["State"] == "Active"
     assert config["CodeSize"] > 0 and base64.b64decode(config["CodeSha256"])
+    output = service_model("lambda").operation_model("CreateFunction").output_shape
+    assert set(config) <= set(output.members)        # nothing Lambda would not return
     assert lambdas.get(ctx, "f1") == config
     assert lambdas.get(ctx, config["FunctionArn"]) == config
     assert lambdas.list_functions(ctx) == [config]
