@@ -10,6 +10,7 @@ from werkzeug.exceptions import HTTPException
 
 from cfn_cognito import __version__, lambdas
 from cfn_cognito.aws.blueprint import blueprint as aws_blueprint
+from cfn_cognito.aws.files import blueprint as files_blueprint
 from cfn_cognito.cfn.blueprint import blueprint as stacks_blueprint
 from cfn_cognito.config import Settings
 from cfn_cognito.console.messages import blueprint as messages_blueprint
@@ -19,6 +20,7 @@ from cfn_cognito.functions_api.lambda_rest import blueprint as lambda_rest_bluep
 from cfn_cognito.functions_api.registry import blueprint as functions_blueprint
 from cfn_cognito.oauth import http as oauth_http
 from cfn_cognito.oauth.endpoints import blueprint as oauth2_blueprint
+from cfn_cognito.oauth.identity_wellknown import blueprint as identity_wellknown_blueprint
 from cfn_cognito.oauth.pages import blueprint as hosted_ui_blueprint
 from cfn_cognito.oauth.wellknown import blueprint as wellknown_blueprint
 from cfn_cognito.store import Store
@@ -44,9 +46,11 @@ def create_app(settings: Settings, store: Store, **context_overrides) -> Flask:
 
     app.config["CFN_COGNITO_CONTEXT"] = context
     app.register_blueprint(aws_blueprint)
+    app.register_blueprint(files_blueprint)
     app.register_blueprint(messages_blueprint)
     app.register_blueprint(console_blueprint)
     app.register_blueprint(wellknown_blueprint)
+    app.register_blueprint(identity_wellknown_blueprint)
     app.register_blueprint(oauth2_blueprint)
     app.register_blueprint(hosted_ui_blueprint)
     # Hosted UI domains ({prefix}.auth.{region}.localhost): unknown ones get 404.

@@ -41,9 +41,20 @@ class Service:
     error_namespace: str        # what follows "Code:" in x-amzn-ErrorType (Cognito: nothing)
     # Shape name -> constraints the service applies instead of its published model's.
     constraint_overrides: dict = field(default_factory=dict)
+    # A module whose `message(operation)` says why an operation is refused.
+    unsupported_module: str = ""
+    # The target prefix in its fully qualified form, where clients may send it so.
+    qualified_prefix: str = ""
 
     def operations(self):
         return importlib.import_module(self.operations_module)
+
+    def unsupported(self, op_name: str) -> AwsError:
+        if self.unsupported_module:
+            text = importlib.import_module(self.unsupported_module).message(op_name)
+        else:
+            text = f"The operation {op_name} is not supported by cfn-cognito."
+        return UnsupportedOperationException(text)
 
     def invalid_parameter(self, message: str) -> AwsError:
         errors = importlib.import_module(self.errors_module)
@@ -66,9 +77,30 @@ SERVICES = {
             # domains such as auth.example.com (the AWS CLI's own example); domains.py
             # holds prefix domains to the model's pattern.
             {"DomainType": {"max": 253, "pattern": _DOMAIN_NAME}},
+            unsupported_module="cfn_cognito.idp.unsupported",
+        ),
+        Service(
+            "AWSCognitoIdentityService",
+            "cognito-identity",
+            "cfn_cognito.identity.operations",
+            "cfn_cognito.identity.errors",
+            "",
+            # AWS's API reference sends this service's targets in this form too.
+            qualified_prefix="com.amazonaws.cognito.identity.model.AWSCognitoIdentityService",
         ),
     )
 }
+# Fully qualified target prefixes -> service.
+_QUALIFIED = {s.qualified_prefix: s for s in SERVICES.values() if s.qualified_prefix}
+
+
+def _service_of(target: str) -> tuple[Service | None, str]:
+    """(service, operation name) of an X-Amz-Target (service None when unknown)."""
+    prefix, _, op_name = (target or "").partition(".")
+    if prefix in SERVICES:
+        return SERVICES[prefix], op_name
+    prefix, _, op_name = (target or "").rpartition(".")
+    return _QUALIFIED.get(prefix), op_name
 
 
 def _error_response(err: AwsError, request_id: str, namespace: str) -> tuple[int, dict, bytes]:
@@ -105,8 +137,7 @@ def _parse_body(body: bytes) -> dict:
 def handle(target: str, content_type: str, body: bytes, context_factory) -> tuple[int, dict, bytes]:
     """Answer one AWS JSON request. `context_factory(request_id)` builds the service context."""
     request_id = str(uuid.uuid4())
-    prefix, _, op_name = (target or "").partition(".")
-    service = SERVICES.get(prefix)
+    service, op_name = _service_of(target)
     namespace = service.error_namespace if service else CORAL_NAMESPACE
     try:
         base_type = (content_type or "").split(";")[0].strip().lower()
@@ -120,8 +151,7 @@ def handle(target: str, content_type: str, body: bytes, context_factory) -> tupl
             raise service.invalid_parameter(violations.message()) from None
         function = getattr(service.operations(), xform_name(op_name), None)
         if function is None:
-            raise UnsupportedOperationException(
-                f"The operation {op_name} is not supported by cfn-cognito.")
+            raise service.unsupported(op_name)
         result = function(context_factory(request_id), params)
     except AwsError as err:
         return _error_response(err, request_id, namespace)
@@ -135,7 +165,7 @@ def handle(target: str, content_type: str, body: bytes, context_factory) -> tupl
 
 def too_large(target: str, limit: int) -> tuple[int, dict, bytes]:
     """The answer to a request body over `limit` bytes, as any other AWS error."""
-    service = SERVICES.get((target or "").partition(".")[0])
+    service = _service_of(target)[0]
     namespace = service.error_namespace if service else CORAL_NAMESPACE
     err = RequestEntityTooLargeException(f"Request body is larger than {limit} bytes.")
     return _error_response(err, str(uuid.uuid4()), namespace)

@@ -134,7 +134,8 @@ class Run:
         """(Outputs as DescribeStacks lists them, export name -> value)."""
         outputs, exports = [], {}
         for key, decl in prepared.outputs.items():
-            output = {"OutputKey": key, "OutputValue": _output_text(resolver.resolve(decl.get("Value")))}
+            value = _output_text(resolver.resolve(decl.get("Value")))
+            output = {"OutputKey": key, "OutputValue": value}
             if decl.get("Description"):
                 output["Description"] = str(resolver.resolve(decl["Description"]))
             export = decl.get("Export")

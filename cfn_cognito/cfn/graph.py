@@ -97,7 +97,8 @@ def dependencies(resources: dict, known: set[str], conditions: dict,
     return deps, findings
 
 
-def order(deps: dict[str, list[str]], resources: dict | None = None) -> tuple[list[str], list[Finding]]:
+def order(deps: dict[str, list[str]],
+          resources: dict | None = None) -> tuple[list[str], list[Finding]]:
     """The logical ids, each after everything it needs, otherwise in template order; a
     cycle is a finding naming the resources in it."""
     placed: list[str] = []

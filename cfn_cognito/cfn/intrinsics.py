@@ -327,8 +327,6 @@ _FUNCTIONS = {
     "Fn::GetAZs": Resolver._get_azs,
 }
 
-FUNCTION_NAMES = frozenset(_FUNCTIONS)
-
 
 def evaluate_conditions(conditions: dict, scope: Scope) -> dict[str, bool]:
     """Every condition of the Conditions section, each evaluated once (a condition may use

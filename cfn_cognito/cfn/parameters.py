@@ -56,7 +56,8 @@ def _problems(name: str, decl: dict, raw: str) -> list[str]:
     return problems
 
 
-def resolve(declared: dict, given: dict, previous: dict | None = None) -> tuple[dict, list[Finding]]:
+def resolve(declared: dict, given: dict,
+            previous: dict | None = None) -> tuple[dict, list[Finding]]:
     """(name -> value, findings): each declared parameter's value from `given`, else its
     previous value (a redeploy keeps what was set before), else its Default. List types
     become lists of strings."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from cfn_cognito.context import Context
-from cfn_cognito.idp import attributes, inbox
+from cfn_cognito.idp import attributes, clients, inbox
 
 USERS_SHOWN = 100  # per pool
 MESSAGES_SHOWN = 50
@@ -33,7 +33,9 @@ def _user(record) -> dict:
 
 
 def _client(client: dict) -> dict:
-    flows = client.get("ExplicitAuthFlows") or []
+    # The flows it permits, as short names: ALLOW_USER_SRP_AUTH is "user SRP".
+    flows = sorted(f.removeprefix("ALLOW_").removesuffix("_AUTH").replace("_", " ").lower()
+                   .replace("srp", "SRP") for f in clients.auth_flows(client))
     return {"name": client.get("ClientName", ""), "id": client["ClientId"],
             "has_secret": bool(client.get("ClientSecret")), "flows": ", ".join(flows)}
 

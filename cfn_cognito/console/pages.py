@@ -1,8 +1,8 @@
 """`GET /_cfn_cognito/`: the developer console, one server-rendered page.
 
 Pools with their clients and users, and the inbox with its codes. The page refreshes its
-live parts itself (a small inline script fetches the page again every few seconds; without
-script, a meta refresh), and changes nothing, so it needs no CSRF token. It is a Jinja
+live parts itself (a small inline script fetches them, `?part=live`, every few seconds;
+without script, a meta refresh), and changes nothing, so it needs no CSRF token. It is a Jinja
 template (autoescaped) with no external asset; its script and style run by a per-response
 nonce under a strict Content-Security-Policy.
 """
@@ -30,7 +30,9 @@ def console():
     ctx = current_app.config["CFN_COGNITO_CONTEXT"]()
     view = overview(ctx, request.args.get("pool") or None, request.args.get("username") or None)
     nonce = secrets.token_urlsafe(16)
-    html = render_template("console/index.html", nonce=nonce, version=__version__,
+    # `part=live`: only the parts the page's script swaps in (no style or script of its own).
+    template = "console/live.html" if request.args.get("part") == "live" else "console/index.html"
+    html = render_template(template, nonce=nonce, version=__version__,
                            endpoint=request.host_url.rstrip("/"), refresh=REFRESH_SECONDS,
                            users_shown=USERS_SHOWN, messages_shown=MESSAGES_SHOWN, **view)
     headers = {**SECURITY_HEADERS, "Cache-Control": "no-store",

@@ -59,7 +59,8 @@ def delete_user(ctx: Context, req: dict) -> dict:
 def update_user_attributes(ctx: Context, req: dict) -> dict:
     c = _caller(ctx, req["AccessToken"])
     details = attribute_updates.update_attributes(ctx, c.pool, c.user, req["UserAttributes"],
-                                                  client=c.client or {})
+                                                  client=c.client or {},
+                                                  client_metadata=req.get("ClientMetadata"))
     return {"CodeDeliveryDetailsList": details}
 
 
@@ -72,8 +73,9 @@ def delete_user_attributes(ctx: Context, req: dict) -> dict:
 
 def get_user_attribute_verification_code(ctx: Context, req: dict) -> dict:
     c = _caller(ctx, req["AccessToken"])
-    details = attribute_updates.start_attribute_verification(ctx, c.pool, c.user,
-                                                             req["AttributeName"])
+    details = attribute_updates.start_attribute_verification(
+        ctx, c.pool, c.user, req["AttributeName"], client=c.client,
+        client_metadata=req.get("ClientMetadata"))
     return {"CodeDeliveryDetails": details}
 
 

@@ -20,21 +20,25 @@ from cfn_cognito.idp.errors import (
     UsernameExistsException,
 )
 from cfn_cognito.idp.pools import get_pool
+from cfn_cognito.idp.triggers import pre_sign_up
 
 EXISTS = "User account already exists"
 _CONTACT_OF_MEDIUM = {"EMAIL": "email", "SMS": "phone_number"}
 
 
-def _invite(ctx: Context, pool: dict, user, password: str, mediums: list[str] | None) -> None:
+def invite(ctx: Context, pool: dict, user, password: str, mediums: list[str] | None,
+           client_metadata: dict | None = None) -> None:
     """Send the invitation with the temporary password by each desired medium the user has
     an address for (AWS's default medium is SMS); with none of those, by whichever address
-    the user has; with no address at all it is only recorded in the inbox and the log."""
+    the user has; with no address at all it is only recorded in the inbox and the log.
+    Call it outside any transaction (the CustomMessage trigger may run)."""
     contacts = [_CONTACT_OF_MEDIUM[m] for m in dict.fromkeys(mediums or ["SMS"])]
     reachable = [c for c in contacts if attributes.get(user, c)]
     if not reachable:
         reachable = [c for c in ("email", "phone_number") if attributes.get(user, c)][:1]
     for contact in reachable or [None]:
-        inbox.deliver(ctx, pool, user, inbox.ADMIN_CREATE_USER, password, contact)
+        inbox.deliver(ctx, pool, user, inbox.ADMIN_CREATE_USER, password, contact,
+                      client_metadata=client_metadata)
 
 
 def _resend_invitation(ctx: Context, pool: dict, req: dict) -> dict:
@@ -47,10 +51,9 @@ def _resend_invitation(ctx: Context, pool: dict, req: dict) -> dict:
         passwords.check_policy(pool, password)
     password = password or passwords.generate_temporary(pool, ctx.rng)
     creds = users.prepare_password(ctx, pool, user, user.username, password, check=False)
-    with ctx.store.write():
-        user = users.modify(ctx, pool, user, lambda u: users.apply_credentials(
-            ctx, pool, u, creds, permanent=False))
-        _invite(ctx, pool, user, password, req.get("DesiredDeliveryMediums"))
+    user = users.modify(ctx, pool, user, lambda u: users.apply_credentials(
+        ctx, pool, u, creds, permanent=False))
+    invite(ctx, pool, user, password, req.get("DesiredDeliveryMediums"), req.get("ClientMetadata"))
     return {"User": users.to_user_type(user)}
 
 
@@ -77,18 +80,17 @@ def admin_create_user(ctx: Context, req: dict) -> dict:
         password = password or passwords.generate_temporary(pool, ctx.rng)
         creds = users.prepare_password(ctx, pool, None, user.username, password, check=False)
         users.apply_credentials(ctx, pool, user, creds, permanent=False)
-    # Trigger point: PreSignUp_AdminCreateUser (LambdaConfig.PreSignUp); its auto-confirm and
-    # auto-verify answers are ignored for admin-created users.
-    with ctx.store.write():
-        try:
-            users.insert(ctx, pool, user, exists_message=EXISTS,
-                         force_alias=bool(req.get("ForceAliasCreation")))
-        except AliasExistsException as clash:
-            if pool.get("UsernameAttributes"):
-                raise UsernameExistsException(clash.message) from None
-            raise
-        if action != "SUPPRESS" and not passwordless:
-            _invite(ctx, pool, user, password, req.get("DesiredDeliveryMediums"))
+    pre_sign_up.run(ctx, pool, user, pre_sign_up.ADMIN_CREATE_USER, req)
+    try:
+        users.insert(ctx, pool, user, exists_message=EXISTS,
+                     force_alias=bool(req.get("ForceAliasCreation")))
+    except AliasExistsException as clash:
+        if pool.get("UsernameAttributes"):
+            raise UsernameExistsException(clash.message) from None
+        raise
+    if action != "SUPPRESS" and not passwordless:
+        invite(ctx, pool, user, password, req.get("DesiredDeliveryMediums"),
+               req.get("ClientMetadata"))
     return {"User": users.to_user_type(user)}
 
 
@@ -154,14 +156,16 @@ def admin_reset_user_password(ctx: Context, req: dict) -> dict:
         user = users.modify(ctx, pool, user, change)
         contact = inbox.recovery_contact(pool, user)
         code = codes.issue(ctx, pool["Id"], user.sub, codes.FORGOT_PASSWORD, contact or "")
-        inbox.deliver(ctx, pool, user, inbox.FORGOT_PASSWORD, code, contact)
+    inbox.deliver(ctx, pool, user, inbox.FORGOT_PASSWORD, code, contact,
+                  client_metadata=req.get("ClientMetadata"))
     return {}
 
 
 def admin_update_user_attributes(ctx: Context, req: dict) -> dict:
     pool = get_pool(ctx, req["UserPoolId"])
     user = users.get_user(ctx, pool, req["Username"])
-    attribute_updates.update_attributes(ctx, pool, user, req["UserAttributes"])
+    attribute_updates.update_attributes(ctx, pool, user, req["UserAttributes"],
+                                        client_metadata=req.get("ClientMetadata"))
     return {}
 
 

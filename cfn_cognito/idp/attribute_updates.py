@@ -23,7 +23,8 @@ def _verify_before_update(pool: dict) -> set[str]:
 
 
 def update_attributes(ctx: Context, pool: dict, user, attrs: list[dict], *,
-                      client: dict | None = None) -> list[dict]:
+                      client: dict | None = None,
+                      client_metadata: dict | None = None) -> list[dict]:
     """Change attributes. A changed email / phone_number becomes unverified (unless the same
     call sets its *_verified flag to true) and, where the pool auto-verifies it, a code is
     sent to it. Returns the CodeDeliveryDetailsList (UpdateUserAttributes' answer)."""
@@ -57,13 +58,10 @@ def update_attributes(ctx: Context, pool: dict, user, attrs: list[dict], *,
         attributes.put(u, apply)
         attributes.check_flags_have_values(attributes.values(u))
 
-    with ctx.store.write():
-        user = users.modify(ctx, pool, user, change)
-        details = [
-            _send_verification(ctx, pool, user, contact, address, inbox.UPDATE_USER_ATTRIBUTE)
+    user = users.modify(ctx, pool, user, change)
+    return [_send_verification(ctx, pool, user, contact, address, inbox.UPDATE_USER_ATTRIBUTE,
+                               client, client_metadata)
             for contact, address in to_verify.items()]
-    # Trigger point: CustomMessage_UpdateUserAttribute runs inside inbox.deliver.
-    return details
 
 
 def delete_attributes(ctx: Context, pool: dict, user, names: list[str], *,
@@ -95,12 +93,16 @@ def delete_attributes(ctx: Context, pool: dict, user, names: list[str], *,
 
 
 def _send_verification(ctx: Context, pool: dict, user, contact: str, address: str,
-                       kind: str) -> dict:
+                       kind: str, client: dict | None, client_metadata: dict | None) -> dict:
     code = codes.issue(ctx, pool["Id"], user.sub, codes.verify_purpose(contact), contact)
-    return inbox.deliver(ctx, pool, user, kind, code, contact, address=address)
+    return inbox.deliver(ctx, pool, user, kind, code, contact, address=address,
+                         client_id=(client or {}).get("ClientId"),
+                         client_metadata=client_metadata)
 
 
-def start_attribute_verification(ctx: Context, pool: dict, user, name: str) -> dict:
+def start_attribute_verification(ctx: Context, pool: dict, user, name: str, *,
+                                 client: dict | None = None,
+                                 client_metadata: dict | None = None) -> dict:
     """GetUserAttributeVerificationCode: send a code to the user's email / phone_number (the
     pending new value if one awaits verification). Returns CodeDeliveryDetails."""
     if name not in attributes.VERIFIED_FLAG:
@@ -110,8 +112,8 @@ def start_attribute_verification(ctx: Context, pool: dict, user, name: str) -> d
     if not address:
         # [U] wording
         raise InvalidParameterException(f"User has no attribute matching {name}")
-    with ctx.store.write():
-        return _send_verification(ctx, pool, user, name, address, inbox.VERIFY_USER_ATTRIBUTE)
+    return _send_verification(ctx, pool, user, name, address, inbox.VERIFY_USER_ATTRIBUTE,
+                              client, client_metadata)
 
 
 def verify_attribute(ctx: Context, pool: dict, user, name: str, code: str) -> None:

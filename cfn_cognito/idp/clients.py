@@ -6,7 +6,7 @@ import copy
 from urllib.parse import urlsplit
 
 from cfn_cognito.context import Context
-from cfn_cognito.idp import ids, pagination
+from cfn_cognito.idp import client_settings, identity_providers, ids, pagination
 from cfn_cognito.idp.errors import (
     InvalidOAuthFlowException,
     InvalidParameterException,
@@ -135,7 +135,7 @@ def _check_oauth(ctx: Context, pool: dict, client: dict) -> None:
         if scope not in RESERVED_SCOPES and scope not in custom:
             raise ScopeDoesNotExistException(f"Invalid scope requested: {scope}")
     for provider in client.get("SupportedIdentityProviders") or []:
-        if provider != "COGNITO":
+        if provider != "COGNITO" and not identity_providers.exists(ctx, pool["Id"], provider):
             raise InvalidParameterException(
                 f"The provider {provider} does not exist for User Pool {pool['Id']}")
 
@@ -230,4 +230,5 @@ def delete_user_pool_client(ctx: Context, req: dict) -> dict:
         pool = get_pool(ctx, req["UserPoolId"])
         get_client(ctx, pool["Id"], req["ClientId"])
         ctx.store.clients.delete(pool["Id"], req["ClientId"])
+        client_settings.forget_client(ctx, pool["Id"], req["ClientId"])
     return {}

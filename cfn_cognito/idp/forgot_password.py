@@ -11,6 +11,7 @@ from cfn_cognito.idp.errors import (
     UserNotFoundException,
 )
 from cfn_cognito.idp.sign_up import DISABLED, UNKNOWN_USER
+from cfn_cognito.idp.triggers import post_confirmation, user_migration
 
 NO_ADDRESS = ("Cannot reset password for the user as there is no registered/verified email "
               "or phone_number")
@@ -19,9 +20,8 @@ NO_ADDRESS = ("Cannot reset password for the user as there is no registered/veri
 def forgot_password(ctx: Context, req: dict) -> dict:
     pool, client = client_requests.resolve(ctx, req)
     hide = client_requests.hides_existence(client)
-    user = users.find_user(ctx, pool, req["Username"])
-    # Trigger point: UserMigration_ForgotPassword (LambdaConfig.UserMigration) runs here for a
-    # user who is not found.
+    user = users.find_user(ctx, pool, req["Username"]) or user_migration.on_forgot_password(
+        ctx, pool, client, req["Username"], req.get("ClientMetadata"))
     contact = inbox.recovery_contact(pool, user) if user is not None and user.enabled else None
     if contact is None and hide:
         return {"CodeDeliveryDetails": client_requests.simulated_delivery(pool, req["Username"])}
@@ -33,10 +33,9 @@ def forgot_password(ctx: Context, req: dict) -> dict:
         raise NotAuthorizedException("User password cannot be reset in the current state.")
     if contact is None:
         raise InvalidParameterException(NO_ADDRESS)
-    with ctx.store.write():
-        code = codes.issue(ctx, pool["Id"], user.sub, codes.FORGOT_PASSWORD, contact)
-        details = inbox.deliver(ctx, pool, user, inbox.FORGOT_PASSWORD, code, contact,
-                                client_id=client["ClientId"])
+    code = codes.issue(ctx, pool["Id"], user.sub, codes.FORGOT_PASSWORD, contact)
+    details = inbox.deliver(ctx, pool, user, inbox.FORGOT_PASSWORD, code, contact,
+                            client_id=client["ClientId"], client_metadata=req.get("ClientMetadata"))
     return {"CodeDeliveryDetails": details}
 
 
@@ -57,6 +56,7 @@ def confirm_forgot_password(ctx: Context, req: dict) -> dict:
 
     with ctx.store.write():
         codes.consume(ctx, pool["Id"], user.sub, codes.FORGOT_PASSWORD, record)
-        users.modify(ctx, pool, user, change)
-    # Trigger point: PostConfirmation_ConfirmForgotPassword (LambdaConfig.PostConfirmation).
+        user = users.modify(ctx, pool, user, change)
+    post_confirmation.run(ctx, pool, user, post_confirmation.CONFIRM_FORGOT_PASSWORD,
+                          client["ClientId"], req.get("ClientMetadata"))
     return {}

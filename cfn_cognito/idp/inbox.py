@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from cfn_cognito import mail
 from cfn_cognito.context import Context
 from cfn_cognito.idp import attributes
+from cfn_cognito.idp.triggers import custom_message, senders
 
 LOG = logging.getLogger("cfn_cognito.inbox")
 
@@ -83,18 +84,23 @@ def _render(ctx: Context, pool: dict, kind: str, medium: str, username: str, cod
 
 
 def deliver(ctx: Context, pool: dict, user, kind: str, code: str, contact: str | None, *,
-            address: str | None = None, client_id: str | None = None) -> dict | None:
+            address: str | None = None, client_id: str | None = None,
+            client_metadata: dict | None = None) -> dict | None:
     """Send `code` (or a temporary password) to the user's `contact` attribute (email /
     phone_number), record it in the inbox and log it. Returns the CodeDeliveryDetails
     when it went to an attribute; None when `contact` is None (no address AWS would send
     to: the message is still recorded and logged, with an empty `to`, so a developer can
     carry on). `address` overrides the attribute's value (a new address awaiting
-    verification)."""
+    verification). The pool's CustomMessage trigger (given the request's `client_metadata`)
+    rewrites a message that has somewhere to go (a custom sender function is refused: see
+    triggers/senders.py); call this outside any transaction."""
     value = (address or attributes.get(user, contact)) if contact else None
     medium = attributes.MEDIUM[contact] if value else "EMAIL"
-    # Trigger point: CustomMessage_<kind> (LambdaConfig.CustomMessage) may rewrite
-    # subject and body here; CustomEmailSender / CustomSMSSender would replace delivery.
     subject, body = _render(ctx, pool, kind, medium, user.username, code, client_id)
+    if value:
+        senders.refuse(pool, medium)
+        subject, body = custom_message.render(ctx, pool, user, kind, medium, code, (subject, body),
+                                              client_id=client_id, client_metadata=client_metadata)
     ctx.store.messages.add(time=ctx.now(), pool_id=pool["Id"], username=user.username,
                            destination=value or "", medium=medium, kind=kind, subject=subject,
                            body=body, code=code)

@@ -13,6 +13,7 @@ from cfn_cognito.idp.errors import (
     UserNotFoundException,
 )
 from cfn_cognito.idp.pools import get_pool
+from cfn_cognito.idp.triggers import post_confirmation, pre_sign_up
 
 UNKNOWN_USER = "Username/client id combination not found."
 DISABLED = "User is disabled."
@@ -41,33 +42,44 @@ def sign_up(ctx: Context, req: dict) -> dict:
     if ctx.store.users.get(pool["Id"], users.name_key(pool, username)):
         raise UsernameExistsException("User already exists")
 
-    user = users.new_user(ctx, pool, username, users.UNCONFIRMED,
-                          {**values, **_unverified_contacts(pool, values)})
+    user = users.new_user(ctx, pool, username, users.UNCONFIRMED, values)
     if password is not None:
         creds = users.prepare_password(ctx, pool, None, user.username, password, check=False)
         users.apply_credentials(ctx, pool, user, creds, permanent=True)
-    # Trigger point: PreSignUp_SignUp (LambdaConfig.PreSignUp) runs here; its
-    # autoConfirmUser / autoVerifyEmail / autoVerifyPhone change the user before it is stored.
+    force_alias = pre_sign_up.run(ctx, pool, user, pre_sign_up.SIGN_UP, req, client["ClientId"])
+    attributes.put(user, _unverified_contacts(pool, attributes.values(user)))
+    confirmed = user.status == users.CONFIRMED
     with ctx.store.write():
         try:
-            users.insert(ctx, pool, user, exists_message="User already exists")
+            users.insert(ctx, pool, user, exists_message="User already exists",
+                         force_alias=force_alias)
         except AliasExistsException as clash:
             if pool.get("UsernameAttributes"):
                 raise UsernameExistsException(clash.message) from None
             raise
-        contact = inbox.verification_contact(pool, user)
-        code = codes.issue(ctx, pool["Id"], user.sub, codes.SIGN_UP, contact or "")
+        if not confirmed:
+            contact = inbox.verification_contact(pool, user)
+            code = codes.issue(ctx, pool["Id"], user.sub, codes.SIGN_UP, contact or "")
+    details = None
+    if confirmed:
+        # Auto-confirmed by PreSignUp: no code to send, and the user is confirmed now.
+        post_confirmation.run(ctx, pool, user, post_confirmation.CONFIRM_SIGN_UP,
+                              client["ClientId"], req.get("ClientMetadata"))
+    else:
         details = inbox.deliver(ctx, pool, user, inbox.SIGN_UP, code, contact,
-                                client_id=client["ClientId"])
-    result = {"UserConfirmed": user.status == users.CONFIRMED}
+                                client_id=client["ClientId"],
+                                client_metadata=req.get("ClientMetadata"))
+    result = {"UserConfirmed": confirmed}
     if details:
         result["CodeDeliveryDetails"] = details
     result["UserSub"] = user.sub
     return result
 
 
-def _confirm(ctx: Context, pool: dict, user, record=None, force_alias: bool = False) -> None:
-    """Make an UNCONFIRMED user CONFIRMED; the address the code went to becomes verified."""
+def _confirm(ctx: Context, pool: dict, user, record=None, force_alias: bool = False,
+             client_id: str | None = None, client_metadata: dict | None = None) -> None:
+    """Make an UNCONFIRMED user CONFIRMED; the address the code went to becomes verified.
+    Then the PostConfirmation trigger runs (its failure does not undo the confirmation)."""
     if user.status != users.UNCONFIRMED:
         raise NotAuthorizedException(f"User cannot be confirmed. Current status is {user.status}")
 
@@ -81,8 +93,9 @@ def _confirm(ctx: Context, pool: dict, user, record=None, force_alias: bool = Fa
             codes.consume(ctx, pool["Id"], user.sub, codes.SIGN_UP, record)
         else:
             codes.discard(ctx, pool["Id"], user.sub, codes.SIGN_UP)
-        users.modify(ctx, pool, user, confirm, force_alias=force_alias)
-    # Trigger point: PostConfirmation_ConfirmSignUp (LambdaConfig.PostConfirmation).
+        user = users.modify(ctx, pool, user, confirm, force_alias=force_alias)
+    post_confirmation.run(ctx, pool, user, post_confirmation.CONFIRM_SIGN_UP, client_id,
+                          client_metadata)
 
 
 def confirm_sign_up(ctx: Context, req: dict) -> dict:
@@ -96,7 +109,8 @@ def confirm_sign_up(ctx: Context, req: dict) -> dict:
     if user.status != users.UNCONFIRMED:
         raise NotAuthorizedException(f"User cannot be confirmed. Current status is {user.status}")
     record = codes.check(ctx, pool["Id"], user.sub, codes.SIGN_UP, req["ConfirmationCode"])
-    _confirm(ctx, pool, user, record, force_alias=bool(req.get("ForceAliasCreation")))
+    _confirm(ctx, pool, user, record, force_alias=bool(req.get("ForceAliasCreation")),
+             client_id=client["ClientId"], client_metadata=req.get("ClientMetadata"))
     return {}
 
 
@@ -114,16 +128,15 @@ def resend_confirmation_code(ctx: Context, req: dict) -> dict:
         raise InvalidParameterException("User is already confirmed.")
     if not pool.get("AutoVerifiedAttributes"):
         raise InvalidParameterException("Cannot resend codes. Auto verification not turned on.")
-    with ctx.store.write():
-        contact = inbox.verification_contact(pool, user)
-        code = codes.issue(ctx, pool["Id"], user.sub, codes.SIGN_UP, contact or "")
-        details = inbox.deliver(ctx, pool, user, inbox.RESEND_CODE, code, contact,
-                                client_id=client["ClientId"])
+    contact = inbox.verification_contact(pool, user)
+    code = codes.issue(ctx, pool["Id"], user.sub, codes.SIGN_UP, contact or "")
+    details = inbox.deliver(ctx, pool, user, inbox.RESEND_CODE, code, contact,
+                            client_id=client["ClientId"], client_metadata=req.get("ClientMetadata"))
     return {"CodeDeliveryDetails": details} if details else {}
 
 
 def admin_confirm_sign_up(ctx: Context, req: dict) -> dict:
     pool = get_pool(ctx, req["UserPoolId"])
     user = users.get_user(ctx, pool, req["Username"])
-    _confirm(ctx, pool, user)
+    _confirm(ctx, pool, user, client_metadata=req.get("ClientMetadata"))
     return {}

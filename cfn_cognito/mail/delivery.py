@@ -22,6 +22,6 @@ def send_email(ctx: Context, pool: dict, medium: str, to: str, subject: str, bod
     except (ValueError, TypeError) as err:
         # A sender or address no header can carry: the request still succeeds, as on AWS
         # an undeliverable email does not fail the call that sent it.
-        LOG.error("email %r to %s not sent: %s (the message is in the inbox)", subject, to, err)
+        LOG.error("Email %r to %s not sent: %s (the message is in the inbox)", subject, to, err)
         return
     outbox_for(SmtpServer.from_settings(ctx.settings)).post(message)

@@ -35,7 +35,7 @@ class _Letter:
     attempt: int = field(default=1, compare=False)
 
     def describe(self) -> str:
-        return f"email {self.message['Subject']!r} to {self.message['To']}"
+        return f"Email {self.message['Subject']!r} to {self.message['To']}"
 
 
 class Outbox:
@@ -59,7 +59,7 @@ class Outbox:
         """Queue a message and return at once."""
         with self._cond:
             if self._stopping:
-                LOG.warning("email %r to %s not sent: shutting down", message["Subject"],
+                LOG.warning("Email %r to %s not sent: shutting down", message["Subject"],
                             message["To"])
                 return
             heapq.heappush(self._waiting, _Letter(self._clock(), next(self._seq), message))
@@ -83,7 +83,7 @@ class Outbox:
             thread.join(wait)
         with self._cond:
             if self._waiting:
-                LOG.warning("%d email(s) not sent to %s at shutdown (they are in the inbox)",
+                LOG.warning("%d email(s) not sent through %s at shutdown (they are in the inbox)",
                             len(self._waiting), self.server.address)
                 self._waiting.clear()
 
@@ -136,6 +136,9 @@ def outbox_for(server: SmtpServer) -> Outbox:
         box = _outboxes.get(server)
         if box is None:
             box = _outboxes[server] = Outbox(server)
+            LOG.info("Emails go out through SMTP %s (%s%s)", server.address,
+                     "implicit TLS" if server.implicit_tls else "STARTTLS when offered",
+                     f", as {server.user}" if server.user else "")
         return box
 
 

@@ -65,7 +65,8 @@ def send(server: SmtpServer, message: EmailMessage, timeout: float = TIMEOUT_SEC
         raise SendFailure(f"{server.address}: {err}", permanent=True) from None
     except ssl.SSLCertVerificationError as err:
         raise SendFailure(f"TLS with {server.address} failed: {err.verify_message or err} "
-                          "(trust a private authority with SSL_CERT_FILE)", permanent=True) from None
+                          "(trust a private authority with SSL_CERT_FILE)",
+                          permanent=True) from None
     except ssl.SSLError as err:
         raise SendFailure(f"TLS with {server.address} failed: {err}") from None
     except smtplib.SMTPException as err:

@@ -78,14 +78,14 @@ class Page:
             set_cookie(response, Cookie(csrf.COOKIE, self.new_csrf_cookie))
         return response
 
-    def step(self, step: signin.Step, status: int = 200, **values) -> Response:
+    def step(self, step: signin.Step) -> Response:
         """Show the page a step leads to, or, signed in, answer the app."""
         if step.page == signin.DONE:
             return self.finish(step.user)
         template = {signin.CONFIRM: "confirm.html", signin.NEW_PASSWORD: "new_password.html",
                     accounts.CONFIRM_FORGOT_PASSWORD: "confirm_forgot_password.html",
                     accounts.LOGIN: "login.html"}[step.page]
-        response = self.render(template, status, **{**step.values, **values})
+        response = self.render(template, **step.values)
         if step.page == signin.CONFIRM and step.user is not None:
             # Entering the code in this browser will sign in the user who proved the password.
             pending = sessions.start(self.ctx, self.areq.pool["Id"], step.user.sub,

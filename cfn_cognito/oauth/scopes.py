@@ -10,8 +10,9 @@ NEEDS_OPENID = ("email", "phone", "profile")
 
 
 def parse(text: str | None) -> list[str] | None:
-    """The scopes of a space-separated `scope` parameter (None when it was not given)."""
-    if text is None:
+    """The scopes of a space-separated `scope` parameter (None when it was not given, or
+    given empty)."""
+    if text is None or not text.strip():
         return None
     return list(dict.fromkeys(text.split()))
 

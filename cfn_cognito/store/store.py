@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cfn_cognito.store.auth_events import AuthEvents
 from cfn_cognito.store.auth_sessions import AuthSessions
 from cfn_cognito.store.codes import Codes
 from cfn_cognito.store.db import Database
 from cfn_cognito.store.documents import Documents
 from cfn_cognito.store.functions import Functions
+from cfn_cognito.store.identity import IdentityStore
+from cfn_cognito.store.import_jobs import ImportJobs
 from cfn_cognito.store.keys import SigningKeys
 from cfn_cognito.store.memberships import Memberships
 from cfn_cognito.store.messages import Messages
 from cfn_cognito.store.oauth import OAuth
+from cfn_cognito.store.provider_links import ProviderLinks
 from cfn_cognito.store.stacks import Stacks
 from cfn_cognito.store.tokens import Tokens
 from cfn_cognito.store.users import Users
@@ -21,6 +25,10 @@ DB_FILE = "cognito.db"
 
 # Tables whose rows belong to a pool (scope = pool id), emptied when the pool is deleted.
 POOL_SCOPED = ("clients", "domains", "groups", "resource_servers")
+# Pool settings kept as documents the same way (migration 0010), each a Store attribute.
+POOL_SETTINGS = ("identity_providers", "ui_customizations", "risk_configurations",
+                 "log_delivery_configurations", "managed_login_brandings", "terms",
+                 "client_secrets", "saml_certificates")
 
 
 class Store:
@@ -41,6 +49,12 @@ class Store:
         self.oauth = OAuth(db)
         self.stacks = Stacks(db)
         self.functions = Functions(db)
+        self.identity = IdentityStore(db)
+        for table in POOL_SETTINGS:
+            setattr(self, table, Documents(db, table))
+        self.import_jobs = ImportJobs(db)
+        self.auth_events = AuthEvents(db)
+        self.provider_links = ProviderLinks(db)
 
     @property
     def data_dir(self) -> Path:
@@ -53,8 +67,10 @@ class Store:
 
     def delete_pool(self, pool_id: str) -> None:
         with self.db.write():
-            for table in POOL_SCOPED:
+            for table in POOL_SCOPED + POOL_SETTINGS:
                 self.db.execute(f"DELETE FROM {table} WHERE scope=?", (pool_id,))
+            for accessor in (self.import_jobs, self.auth_events, self.provider_links):
+                accessor.delete_pool(pool_id)
             self.users.delete_pool(pool_id)
             self.keys.delete_pool(pool_id)
             self.tokens.delete_pool(pool_id)
@@ -68,6 +84,7 @@ class Store:
             for table in self.db.tables():
                 self.db.execute(f"DELETE FROM {table}")
         self.keys.forget_all()
+        self.identity.forget_all()
 
     def close(self) -> None:
         self.db.close()

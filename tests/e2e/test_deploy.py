@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).parents[2]
 QUICKSTART = ROOT / "templates" / "quickstart.yaml"
-FIXTURES = ROOT.parent / "shared" / "fixtures" / "serverless"
+FIXTURES = ROOT / "tests" / "fixtures" / "serverless"
 
 FULL = """
 AWSTemplateFormatVersion: "2010-09-09"
@@ -132,7 +132,8 @@ def resources(url, stack) -> dict:
 
 
 def pool_ids(idp) -> set:
-    return {p["Id"] for p in idp.list_user_pools(MaxResults=60)["UserPools"]}
+    pages = idp.get_paginator("list_user_pools").paginate(MaxResults=60)
+    return {p["Id"] for page in pages for p in page["UserPools"]}
 
 
 def test_deploy_a_full_template_then_update_and_delete_it(cognito_url, idp, write, prefix):
@@ -194,11 +195,11 @@ def test_deploy_a_full_template_then_update_and_delete_it(cognito_url, idp, writ
 
 
 def test_the_trigger_fires_on_sign_up(cognito_url, idp, write, prefix):
-    from importlib.util import find_spec
+    from cfn_cognito.idp import sign_up
+    if "triggers" not in Path(sign_up.__file__).read_text():
+        pytest.skip("SignUp does not run the pool's triggers yet")
     out = outputs_of(deploy(cognito_url, write(FULL), prefix, f"Prefix={prefix}"))
     try:
-        if find_spec("cfn_cognito.idp.triggers") is None:
-            pytest.skip("pool triggers (LambdaConfig -> invoke) are not wired in yet")
         signed = idp.sign_up(ClientId=out["ClientId"], Username="new-user",
                              Password="Long-enough-1",
                              UserAttributes=[{"Name": "email", "Value": "n@example.com"}])

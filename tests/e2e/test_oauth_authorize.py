@@ -254,3 +254,23 @@ def test_discovery_points_at_the_pools_domain(cognito_server, idp, pool, domain)
     assert doc["token_endpoint"] == base + "/oauth2/token"
     assert doc["userinfo_endpoint"] == base + "/oauth2/userInfo"
     assert doc["issuer"] == f"http://localhost:{cognito_server.port}/{pool['Id']}"
+
+
+def test_identity_providers_the_client_supports(cognito_url, idp, pool):
+    client = oauth_client(idp, pool)
+    r = raw_authorize(cognito_url, client, identity_provider="COGNITO")
+    assert r.headers["Location"].startswith(cognito_url + "/login?")
+    r = raw_authorize(cognito_url, client, identity_provider="Google", state="g")
+    assert query_of(r.headers["Location"]) == {"error": "invalid_request", "state": "g",
+                                               "error_description": "identity provider 'Google' "
+                                                                    "is not available"}
+    no_cognito = oauth_client(idp, pool, SupportedIdentityProviders=[])
+    page = Browser(cognito_url).authorize(no_cognito)
+    assert page.status_code == 400
+    assert "Login option is not available. Please try another one" in page.text
+
+
+def test_a_client_without_oauth_is_unauthorized(cognito_url, idp, pool):
+    client = oauth_client(idp, pool, AllowedOAuthFlowsUserPoolClient=False, AllowedOAuthFlows=[])
+    r = raw_authorize(cognito_url, client, state="u")
+    assert query_of(r.headers["Location"]) == {"error": "unauthorized_client", "state": "u"}

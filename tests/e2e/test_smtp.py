@@ -42,7 +42,8 @@ class Mailbox:
         message = email.message_from_bytes(envelope.original_content or envelope.content,
                                            policy=email.policy.default)
         self.received.put({"message": message, "rcpt_tos": envelope.rcpt_tos,
-                           "mail_from": envelope.mail_from, "tls": session.ssl is not None,
+                           "mail_from": envelope.mail_from,
+                           "tls": server.transport.get_extra_info("ssl_object") is not None,
                            "authenticated": session.authenticated})
         return "250 OK"
 
@@ -54,8 +55,9 @@ class Mailbox:
 
 
 def _login(server, session, envelope, mechanism, auth_data):
+    # handled=False: aiosmtpd itself answers a failure (535), as a real server does.
     return AuthResult(success=(auth_data.login, auth_data.password) ==
-                      tuple(s.encode() for s in SMTP_LOGIN))
+                      tuple(s.encode() for s in SMTP_LOGIN), handled=False)
 
 
 @pytest.fixture(scope="module")
@@ -300,4 +302,16 @@ def test_sms_never_goes_to_the_smtp_server(plain_smtp):
                               UserAttributes=[{"Name": "email", "Value": "hal@example.com"}],
                               DesiredDeliveryMediums=["EMAIL"])
         assert mailbox.next()["rcpt_tos"] == ["hal@example.com"]
+        assert mailbox.received.empty()
+
+
+def test_an_untrusted_certificate_is_refused_and_the_log_says_how_to_trust_it(secure_smtp):
+    mailbox, port = secure_smtp
+    with LocalCognito(env={"SMTP_HOST": f"localhost:{port}"}) as server:
+        idp = _idp(server)
+        pool, client = _pool_and_client(idp)
+        _sign_up(idp, client, "ivy", "ivy@example.com")
+        log = _wait_for_log(server, "giving up after attempt 1")
+        assert "certificate verify failed" in log or "self-signed certificate" in log
+        assert "trust a private authority with SSL_CERT_FILE" in log
         assert mailbox.received.empty()

@@ -9,7 +9,8 @@ class LogGroup(Recorded):
     NAMED_BY = ("LogGroupName",)
 
     def identify(self, call: Call, props: dict, current: Resource | None) -> Resource:
-        name = current.physical_id if current else props.get("LogGroupName") or call.physical_name(512)
+        name = current.physical_id if current else (
+            props.get("LogGroupName") or call.physical_name(512))
         return Resource(name, {
             "Arn": f"arn:aws:logs:{call.region}:{call.account_id}:log-group:{name}:*"})
 

@@ -3,9 +3,21 @@ AdminRespondToAuthChallenge."""
 
 from __future__ import annotations
 
-from cfn_cognito.idp.auth import new_password, user_srp
+from cfn_cognito.idp.auth import custom_auth, new_password, outcome, user_srp
+from cfn_cognito.idp.auth.request import AuthRequest
+
+
+def _password_verifier(req: AuthRequest) -> dict:
+    """The SRP proof, for USER_SRP_AUTH or for the SRP step a CUSTOM_AUTH began with (whose
+    challenge loop then goes on)."""
+    user, record = user_srp.prove(req)
+    if custom_auth.began_with_srp(record):
+        return custom_auth.after_password(req, user, record)
+    return outcome.signed_in(req, user)
+
 
 CHALLENGES = {
-    "PASSWORD_VERIFIER": user_srp.answer,
+    "PASSWORD_VERIFIER": _password_verifier,
     "NEW_PASSWORD_REQUIRED": new_password.answer,
+    custom_auth.CUSTOM_CHALLENGE: custom_auth.answer,
 }

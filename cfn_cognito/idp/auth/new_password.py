@@ -7,6 +7,7 @@ from cfn_cognito.idp import attributes, secret_hash, users
 from cfn_cognito.idp.auth import outcome, sessions
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.errors import InvalidParameterException, NotAuthorizedException
+from cfn_cognito.idp.triggers import pre_token_generation
 
 PREFIX = "userAttributes."
 
@@ -15,7 +16,8 @@ def answer(req: AuthRequest) -> dict:
     username = req.require("USERNAME")
     password = req.require("NEW_PASSWORD")
     secret_hash.check(req.client, username, req.params.get("SECRET_HASH"))
-    return outcome.signed_in(req, set_new_password(req, password))
+    return outcome.signed_in(req, set_new_password(req, password),
+                             pre_token_generation.NEW_PASSWORD_CHALLENGE)
 
 
 def set_new_password(req: AuthRequest, password: str):

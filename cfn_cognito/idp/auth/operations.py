@@ -27,8 +27,6 @@ def _admin(ctx: Context, req: dict) -> tuple[dict, dict]:
 
 def _initiate(ctx: Context, pool: dict, client: dict, req: dict, admin: bool) -> dict:
     name = req["AuthFlow"]
-    if name == "CUSTOM_AUTH":
-        _custom_auth(pool, client)
     if name in _NOT_YET:
         raise UnsupportedOperationException(f"The auth flow {_NOT_YET[name]} is not supported "
                                             "by cfn-cognito.")
@@ -40,17 +38,8 @@ def _initiate(ctx: Context, pool: dict, client: dict, req: dict, admin: bool) ->
             raise InvalidParameterException("USER_PASSWORD_AUTH flow not enabled for this client")
         raise InvalidParameterException("Auth flow not enabled for this client")
     request = AuthRequest(ctx, pool, client, dict(req.get("AuthParameters") or {}), admin,
-                          dict(req.get("ClientMetadata") or {}))
+                          dict(req.get("ClientMetadata") or {}), initiating=True)
     return flow.start(request)
-
-
-def _custom_auth(pool: dict, client: dict) -> None:
-    lambdas = pool.get("LambdaConfig") or {}
-    if not lambdas.get("DefineAuthChallenge"):
-        raise InvalidParameterException(
-            "Custom auth lambda trigger is not configured for the user pool.")
-    raise UnsupportedOperationException(
-        "The auth flow CUSTOM_AUTH with Lambda triggers is not supported by cfn-cognito yet.")
 
 
 def _respond(ctx: Context, pool: dict, client: dict, req: dict, admin: bool) -> dict:

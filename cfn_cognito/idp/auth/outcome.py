@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from cfn_cognito.idp import attributes, tokens, users
+from cfn_cognito.idp import attributes, auth_events, tokens, users
 from cfn_cognito.idp.auth import sessions
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.errors import (
@@ -14,6 +14,7 @@ from cfn_cognito.idp.errors import (
     UserNotConfirmedException,
     UserNotFoundException,
 )
+from cfn_cognito.idp.triggers import post_authentication, pre_token_generation
 
 INCORRECT = "Incorrect username or password."
 NEW_PASSWORD_REQUIRED = "NEW_PASSWORD_REQUIRED"
@@ -47,8 +48,10 @@ def subject(user) -> tokens.TokenSubject:
     return tokens.TokenSubject(user.username, user.sub, user.doc.get("Attributes", []))
 
 
-def signed_in(req: AuthRequest, user) -> dict:
-    """The proof is done: challenge NEW_PASSWORD_REQUIRED, refuse, or issue tokens."""
+def signed_in(req: AuthRequest, user,
+              token_source: str = pre_token_generation.AUTHENTICATION) -> dict:
+    """The proof is done: challenge NEW_PASSWORD_REQUIRED, refuse, or (after the
+    PostAuthentication and PreTokenGeneration triggers) issue tokens."""
     ctx = req.ctx
     if user.status == users.UNCONFIRMED:
         raise UserNotConfirmedException("User is not confirmed.")
@@ -57,8 +60,12 @@ def signed_in(req: AuthRequest, user) -> dict:
             raise NotAuthorizedException(
                 "Temporary password has expired and must be reset by an administrator.")
         return new_password_challenge(req, user)
-    result = tokens.sign_in(ctx, req.pool, req.client, subject(user),
-                            groups=groups_for_tokens(req, user))
+    post_authentication.run(req, user)
+    groups = groups_for_tokens(req, user)
+    changes = pre_token_generation.changes(req, user, groups, token_source)
+    result = tokens.sign_in(ctx, req.pool, req.client, subject(user), groups=groups,
+                            changes=changes)
+    auth_events.record(ctx, req.pool, user, auth_events.SIGN_IN, auth_events.PASS, tokens=result)
     return {"ChallengeParameters": {}, "AuthenticationResult": result}
 
 

@@ -9,6 +9,7 @@ from cfn_cognito.idp import refresh_tokens, secret_hash, tokens
 from cfn_cognito.idp.auth import outcome
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.errors import NotAuthorizedException
+from cfn_cognito.idp.triggers import pre_token_generation
 
 
 def _check_secret_hash(client: dict, record, given: str | None) -> None:
@@ -36,9 +37,13 @@ def renew(req: AuthRequest, token: str, *, rotate: bool, secret_hash_due: bool =
         raise NotAuthorizedException("User does not exist.")
     if not user.enabled:
         raise NotAuthorizedException("User is disabled.")
+    groups = outcome.groups_for_tokens(req, user)
+    scopes = ctx.store.oauth.grant_scopes(req.pool["Id"], record.origin_jti)
+    changes = pre_token_generation.changes(req, user, groups, pre_token_generation.REFRESH_TOKENS,
+                                           scopes)
     new_token = refresh_tokens.replace(ctx, record, req.client) if rotate else None
     return tokens.refreshed(ctx, req.pool, req.client, outcome.subject(user), record,
-                            groups=outcome.groups_for_tokens(req, user), refresh_token=new_token)
+                            groups=groups, refresh_token=new_token, changes=changes)
 
 
 def sign_in(req: AuthRequest) -> dict:

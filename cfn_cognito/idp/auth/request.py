@@ -18,6 +18,9 @@ class AuthRequest:
     admin: bool
     client_metadata: dict = field(default_factory=dict)
     session: str | None = None
+    # An InitiateAuth / AdminInitiateAuth: its ClientMetadata reaches only PreAuthentication
+    # and UserMigration; a later call's (RespondToAuthChallenge, ...) reaches every trigger.
+    initiating: bool = False
 
     def require(self, name: str) -> str:
         """A parameter the flow cannot do without, as AWS words its absence."""

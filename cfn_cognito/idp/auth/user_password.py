@@ -3,10 +3,11 @@ Admin entry point: the password itself is sent and checked."""
 
 from __future__ import annotations
 
-from cfn_cognito.idp import passwords, secret_hash, users
+from cfn_cognito.idp import auth_events, passwords, secret_hash, users
 from cfn_cognito.idp.auth import lockout, outcome
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.errors import NotAuthorizedException
+from cfn_cognito.idp.triggers import pre_authentication, user_migration
 
 
 def sign_in(req: AuthRequest) -> dict:
@@ -18,15 +19,21 @@ def sign_in(req: AuthRequest) -> dict:
 
 def authenticate(req: AuthRequest, username: str, password: str):
     """The user whose password this is, with the same refusals, lockout and counting as the
-    password flows (the hosted UI's sign-in form uses it too); raises otherwise."""
+    password flows (the hosted UI's sign-in form uses it too); raises otherwise. A name the
+    pool does not know goes to the UserMigration trigger; the PreAuthentication trigger runs
+    before the password is checked."""
     ctx, pool_id = req.ctx, req.pool["Id"]
-    user = users.find_user(ctx, req.pool, username)
+    user = users.find_user(ctx, req.pool, username) \
+        or user_migration.on_sign_in(req, username, password)
     if user is None:
+        pre_authentication.run(req, None, username)
         raise outcome.unknown_user(req)
     lockout.check(ctx, pool_id, user.sub)
     outcome.check_can_try(user)
+    pre_authentication.run(req, user, username)
     if not passwords.verify(user, password):
         lockout.record_failure(ctx, pool_id, user.sub)
+        auth_events.record(ctx, req.pool, user, auth_events.SIGN_IN, auth_events.FAIL)
         raise NotAuthorizedException(outcome.INCORRECT)
     lockout.record_success(ctx, pool_id, user.sub)
     return user

@@ -1,52 +1,69 @@
 """USER_SRP_AUTH: the PASSWORD_VERIFIER challenge, and its answer.
 
 The client's answer carries the SECRET_BLOCK back (and no Session), so the challenge's state
-is found again by the secret block's hash.
+is found again by the secret block's hash. CUSTOM_AUTH uses the same challenge for its SRP
+step (`challenge(..., then=...)`); challenges.py sends the answer on to whichever flow
+started it.
 """
 
 from __future__ import annotations
 
-from cfn_cognito.idp import secret_hash, srp, srp_math, users
+from cfn_cognito.idp import auth_events, secret_hash, srp, srp_math, users
 from cfn_cognito.idp.auth import lockout, outcome, sessions
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.errors import NotAuthorizedException
+from cfn_cognito.idp.triggers import pre_authentication
 
 PASSWORD_VERIFIER = "PASSWORD_VERIFIER"
+# In a challenge's state: what the flow that started it needs to go on after the proof.
+THEN = "then"
 
 
 def start(req: AuthRequest) -> dict:
     username = req.require("USERNAME")
     srp_a = req.require("SRP_A")
     secret_hash.check(req.client, username, req.params.get("SECRET_HASH"))
+    user = users.find_user(req.ctx, req.pool, username)
+    if user is None and req.client.get("PreventUserExistenceErrors") != "ENABLED":
+        raise outcome.unknown_user(req)
+    if user is not None:
+        lockout.check(req.ctx, req.pool["Id"], user.sub)
+        outcome.check_can_try(user)
+    pre_authentication.run(req, user, username)
+    return challenge(req, username, user, srp_a)
+
+
+def challenge(req: AuthRequest, username: str, user, srp_a: str,
+              then: dict | None = None) -> dict:
+    """The PASSWORD_VERIFIER challenge for `user`; for None (nobody of that name, with user
+    existence errors prevented) a believable one whose answer can never verify. `then` is
+    kept for the flow that goes on after the proof, and the reply then carries a Session."""
     ctx = req.ctx
-    user = users.find_user(ctx, req.pool, username)
     if user is None:
-        if req.client.get("PreventUserExistenceErrors") != "ENABLED":
-            raise outcome.unknown_user(req)
-        # A believable challenge for nobody: its answer can never verify.
         user_id = username
         salt, verifier = _unanswerable(req, user_id)
     else:
-        lockout.check(ctx, req.pool["Id"], user.sub)
-        outcome.check_can_try(user)
         user_id = user.username
         salt, verifier = user.doc.get("SrpSalt"), user.doc.get("SrpVerifier")
         if not verifier:
             # A user with no password (passwordless) cannot answer SRP.
             salt, verifier = _unanswerable(req, user_id)
     part, state = srp.start(req.pool["Id"], user_id, salt, verifier, srp_a, ctx.rng)
-    sessions.create(ctx, req.pool, req.client, user_id, PASSWORD_VERIFIER, state,
-                    secret_block_id=srp.secret_block_id(part["SECRET_BLOCK"]))
-    return {
-        "ChallengeName": PASSWORD_VERIFIER,
-        "ChallengeParameters": {
-            "SALT": part["SALT"],
-            "SECRET_BLOCK": part["SECRET_BLOCK"],
-            "SRP_B": part["SRP_B"],
-            "USERNAME": user_id,
-            "USER_ID_FOR_SRP": user_id,
-        },
+    if then is not None:
+        state[THEN] = then
+    session = sessions.create(ctx, req.pool, req.client, user_id, PASSWORD_VERIFIER, state,
+                              secret_block_id=srp.secret_block_id(part["SECRET_BLOCK"]))
+    reply = {"ChallengeName": PASSWORD_VERIFIER}
+    if then is not None:
+        reply["Session"] = session
+    reply["ChallengeParameters"] = {
+        "SALT": part["SALT"],
+        "SECRET_BLOCK": part["SECRET_BLOCK"],
+        "SRP_B": part["SRP_B"],
+        "USERNAME": user_id,
+        "USER_ID_FOR_SRP": user_id,
     }
+    return reply
 
 
 def _unanswerable(req: AuthRequest, user_id: str) -> tuple[str, str]:
@@ -55,8 +72,9 @@ def _unanswerable(req: AuthRequest, user_id: str) -> tuple[str, str]:
                                   req.ctx.rng)
 
 
-def answer(req: AuthRequest) -> dict:
-    """RespondToAuthChallenge(PASSWORD_VERIFIER)."""
+def prove(req: AuthRequest):
+    """Check RespondToAuthChallenge(PASSWORD_VERIFIER)'s proof of the password: (the user,
+    the challenge's session record); NotAuthorizedException (a counted failure) if wrong."""
     username = req.require("USERNAME")
     block = req.require("PASSWORD_CLAIM_SECRET_BLOCK")
     signature = req.require("PASSWORD_CLAIM_SIGNATURE")
@@ -72,7 +90,8 @@ def answer(req: AuthRequest) -> dict:
                     ctx.clock())
     if not ok:
         lockout.record_failure(ctx, req.pool["Id"], user.sub)
+        auth_events.record(ctx, req.pool, user, auth_events.SIGN_IN, auth_events.FAIL)
         raise NotAuthorizedException(outcome.INCORRECT)
     lockout.record_success(ctx, req.pool["Id"], user.sub)
-    return outcome.signed_in(req, user)
+    return user, record
 

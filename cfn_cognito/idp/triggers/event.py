@@ -73,3 +73,13 @@ def initiate_metadata(req) -> dict | None:
     """InitiateAuth's ClientMetadata: the validationData of PreAuthentication and
     UserMigration (null when none was sent)."""
     return (req.client_metadata or None) if req.initiating else None
+
+
+def challenge_request(req, user, **members) -> dict:
+    """The request of the custom auth challenge triggers: the user's attributes, `members`,
+    the answer's ClientMetadata and, with PreventUserExistenceErrors on, `userNotFound`."""
+    request = with_metadata({"userAttributes": user_attributes(req.ctx, req.pool, user),
+                             **members}, answer_metadata(req))
+    if hides_existence(req.client):
+        request["userNotFound"] = user is None
+    return request

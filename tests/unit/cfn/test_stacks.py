@@ -2,18 +2,22 @@
 call): create, unchanged redeploy, update in place, replacement, rollback, delete, exports."""
 
 import io
+import json
 import zipfile
+from pathlib import Path
 
 import pytest
 
+from cfn_cognito import lambdas
 from cfn_cognito.cfn import stacks
 from cfn_cognito.cfn.errors import ValidationError
 from cfn_cognito.config import Settings
 from cfn_cognito.context import Context
 from cfn_cognito.idp import clients, groups, pools
 from cfn_cognito.idp.errors import ResourceNotFoundException
-from cfn_cognito import lambdas
 from cfn_cognito.store import open_store
+
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "serverless"
 
 BASE = """
 Parameters:
@@ -348,3 +352,41 @@ def test_a_missing_zip_fails_the_function_with_where_it_looked(ctx, tmp_path):
     assert f"svc.zip, which is not under {tmp_path}" in failed[0]["ResourceStatusReason"]
     assert stacks.describe(ctx, "demo")["StackStatus"] == "ROLLBACK_COMPLETE"
     assert lambdas.list_functions(ctx) == []
+
+
+def _without_api_gateway(template: dict) -> dict:
+    """The template less its API Gateway resources and whatever refers to them."""
+    resources = dict(template["Resources"])
+    removed = {k for k, r in resources.items() if r["Type"].startswith("AWS::ApiGateway")}
+    while True:
+        text = {k: json.dumps(r) for k, r in resources.items() if k not in removed}
+        more = {k for k, t in text.items() if any(f'"{gone}"' in t for gone in removed)}
+        if not more:
+            break
+        removed |= more
+    outputs = {k: o for k, o in template.get("Outputs", {}).items()
+               if not any(f'"{gone}"' in json.dumps(o) for gone in removed)}
+    return {**template, "Resources": {k: r for k, r in resources.items() if k not in removed},
+            "Outputs": outputs}
+
+
+@pytest.mark.parametrize("fixture", ["v3-variant-update-stack.json",
+                                     "osls4-variant-update-stack.json"])
+def test_serverless_templates_deploy_but_for_their_api(ctx, tmp_path, fixture):
+    source = FIXTURES / fixture
+    template = _without_api_gateway(json.loads(source.read_text()))
+    assert "UserPool" in template["Resources"]
+    code_dir = tmp_path / ".serverless"
+    code_dir.mkdir()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("handler.py", "def request(event, context):\n    return {'ok': True}\n")
+    (code_dir / "test-variant.zip").write_bytes(buffer.getvalue())
+    deploy(ctx, json.dumps(template), name="sls-test-variant-local", CodeDir=str(code_dir))
+    stack = stacks.describe(ctx, "sls-test-variant-local")
+    assert stack["StackStatus"] == "CREATE_COMPLETE", stack.get("StackStatusReason")
+    out = {o["OutputKey"]: o["OutputValue"] for o in stack["Outputs"]}
+    assert pools.get_pool(ctx, out["UserPoolId"])["UsernameAttributes"] == ["email"]
+    assert out["RestUnderscoregetattLambdaFunctionQualifiedArn"] == \
+        "arn:aws:lambda:us-east-1:000000000000:function:test-variant-local-rest_getatt:1"
+    assert lambdas.invoke(ctx, "test-variant-local-rest_getatt", {}) == {"ok": True}

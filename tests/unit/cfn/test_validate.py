@@ -11,7 +11,7 @@ from cfn_cognito.cfn.findings import TemplateError
 from cfn_cognito.cfn.loader import load
 from cfn_cognito.cfn.prepare import prepare
 
-FIXTURES = Path(__file__).parents[4] / "shared" / "fixtures" / "serverless"
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "serverless"
 STACK_ID = "arn:aws:cloudformation:us-east-1:000000000000:stack/s/1"
 
 

@@ -25,7 +25,7 @@ def test_oidc_attribute_scopes_need_openid():
 
 def test_parse_splits_on_any_whitespace_and_drops_repeats():
     assert scopes.parse(" openid  email openid ") == ["openid", "email"]
-    assert scopes.parse(None) is None
+    assert scopes.parse(None) is None and scopes.parse(" ") is None
 
 
 def test_custom_scopes_are_those_of_resource_servers():

@@ -1,0 +1,92 @@
+"""Why an operation of the cognito-idp model is refused (UnsupportedOperationException).
+
+The protocol puts the reason in the error message, and scripts/coverage.py puts it in the
+README's coverage table. An operation implemented in idp/operations.py is never refused,
+whatever this table says.
+"""
+
+from __future__ import annotations
+
+_MFA = "MFA (TOTP, SMS and email codes) is not built yet."
+_DEVICES = "Device tracking (remembered devices) is not built yet."
+_WEBAUTHN = "Passkeys (WebAuthn) need a browser authenticator; cfn-cognito does not emulate one."
+_USER_AUTH = "Choice-based sign-in (the USER_AUTH flow) is not built yet."
+_SESSIONS = "Session tracking (the 2025 user session API) is not built yet."
+_REPLICAS = "Multi-Region replication has no meaning for one local service."
+_RECOVERY = "Point-in-time recovery of a user pool is not emulated."
+_CIMD = "Client ID metadata documents (CIMD) would fetch client metadata from HTTPS URLs; not built yet."
+_LIMITS = "Provisioned API limits (quotas) are not emulated: a local service has no throttling."
+_M2M = ("Token issuing outside InitiateAuth and /oauth2/token (GetClientToken, token "
+        "exchange) is not built yet.")
+
+REASONS = {
+    # MFA
+    "AdminDeleteSoftwareToken": _MFA,
+    "AdminSetUserMFAPreference": _MFA,
+    "AdminSetUserSettings": _MFA,
+    "AssociateSoftwareToken": _MFA,
+    "GetUserPoolMfaConfig": _MFA,
+    "SetUserMFAPreference": _MFA,
+    "SetUserPoolMfaConfig": _MFA,
+    "SetUserSettings": _MFA,
+    "VerifySoftwareToken": _MFA,
+    # devices
+    "AdminForgetDevice": _DEVICES,
+    "AdminGetDevice": _DEVICES,
+    "AdminListDevices": _DEVICES,
+    "AdminUpdateDeviceStatus": _DEVICES,
+    "ConfirmDevice": _DEVICES,
+    "ForgetDevice": _DEVICES,
+    "GetDevice": _DEVICES,
+    "ListDevices": _DEVICES,
+    "UpdateDeviceStatus": _DEVICES,
+    # passkeys and choice-based sign-in
+    "CompleteWebAuthnRegistration": _WEBAUTHN,
+    "DeleteWebAuthnCredential": _WEBAUTHN,
+    "ListWebAuthnCredentials": _WEBAUTHN,
+    "StartWebAuthnRegistration": _WEBAUTHN,
+    "AdminGetUserAuthFactors": _USER_AUTH,
+    "GetUserAuthFactors": _USER_AUTH,
+    # sessions
+    "AdminListUserSessions": _SESSIONS,
+    "AdminRevokeUserSession": _SESSIONS,
+    "GetUserPoolClientSessionConfiguration": _SESSIONS,
+    "GetUserPoolSessionConfiguration": _SESSIONS,
+    "ListUserSessions": _SESSIONS,
+    "RevokeUserSession": _SESSIONS,
+    "SetUserPoolClientSessionConfiguration": _SESSIONS,
+    "SetUserPoolSessionConfiguration": _SESSIONS,
+    # AWS infrastructure
+    "CreateUserPoolReplica": _REPLICAS,
+    "DeleteUserPoolReplica": _REPLICAS,
+    "ListUserPoolReplicas": _REPLICAS,
+    "UpdateUserPoolReplica": _REPLICAS,
+    "CancelPointInTimeRecovery": _RECOVERY,
+    "DescribePointInTimeRecovery": _RECOVERY,
+    "InitiatePointInTimeRecovery": _RECOVERY,
+    "ListPointInTimeRecoveries": _RECOVERY,
+    "StartPointInTimeRecovery": _RECOVERY,
+    "CreateCIMDPolicy": _CIMD,
+    "DeleteCIMDPolicy": _CIMD,
+    "DescribeCIMDPolicy": _CIMD,
+    "ListCIMDPolicies": _CIMD,
+    "ListClientMetadataURLs": _CIMD,
+    "UpdateCIMDPolicy": _CIMD,
+    "UpdateClientMetadataURLState": _CIMD,
+    "GetProvisionedLimit": _LIMITS,
+    "UpdateProvisionedLimit": _LIMITS,
+    "GetClientToken": _M2M,
+    "GetDerivedToken": _M2M,
+}
+
+DEFAULT_REASON = "It is not built yet."
+
+
+def reason(operation: str) -> str:
+    """Why `operation` (its AWS name) is refused."""
+    return REASONS.get(operation, DEFAULT_REASON)
+
+
+def message(operation: str) -> str:
+    """The UnsupportedOperationException message for `operation`."""
+    return f"The operation {operation} is not supported by cfn-cognito. {reason(operation)}"
