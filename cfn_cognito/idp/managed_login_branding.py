@@ -128,9 +128,12 @@ def _merge(base: dict, changes: dict) -> dict:
 
 
 def update_managed_login_branding(ctx: Context, req: dict) -> dict:
-    for member in ("UserPoolId", "ManagedLoginBrandingId"):
-        if not req.get(member):
-            raise InvalidParameterException(f"{member} is required.")  # [U] wording
+    # Both are optional in the model, yet name what to update.
+    if not req.get("UserPoolId"):
+        raise InvalidParameterException("UserPoolId is required.")  # [U] wording
+    get_pool(ctx, req["UserPoolId"])
+    if not req.get("ManagedLoginBrandingId"):
+        raise InvalidParameterException("ManagedLoginBrandingId is required.")  # [U] wording
     _check_request(req)
     table = ctx.store.managed_login_brandings
     with ctx.store.write():
