@@ -13,12 +13,18 @@ or the call's index `i`.
 
 from __future__ import annotations
 
+import base64
 import functools
+import io
+import json
 import time
+import urllib.request
+import zipfile
 from dataclasses import dataclass
 from typing import Callable
 
 from bench.harness import Harness
+from bench.stats import Value, median
 
 IDLE_SETTLE_SECONDS = 1.0
 
@@ -176,3 +182,85 @@ def list_users_300(h: Harness):
 @workload("ListUsers email= filter, 100,000 users", large=True)
 def list_users_100k(h: Harness):
     return _list_users_filter(h, 100_000, seed_seconds=900)
+
+
+# -- Lambda triggers ----------------------------------------------------------------------
+
+# A PreSignUp function that accepts every sign-up unchanged, so that a SignUp with it does the
+# same work as one without it plus the trigger: the difference of the p50s is its cost.
+PASS_THROUGH = {
+    "python3.12": ("index.handler", "index.py",
+                   "def handler(event, context):\n    return event\n"),
+    "nodejs20.x": ("index.handler", "index.js",
+                   "exports.handler = async (event) => event;\n"),
+}
+COLD_STARTS = 5
+
+
+def _register_function(h: Harness, runtime: str) -> str:
+    """A new pass-through PreSignUp function on our service (a new revision, so no worker
+    is warm yet); its ARN."""
+    handler, filename, source = PASS_THROUGH[runtime]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(filename, source)
+    body = {"FunctionName": h.unique("bench-presignup-"), "Runtime": runtime,
+            "Handler": handler, "Code": {"ZipFile": base64.b64encode(buffer.getvalue()).decode()}}
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{h.running.port}/_cfn_cognito/functions",
+        data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as answer:
+        return json.loads(answer.read())["FunctionArn"]
+
+
+def _sign_up_pool(h: Harness, function_arn: str | None) -> str:
+    """A client id of a fresh pool whose PreSignUp is `function_arn` (None: no trigger)."""
+    config = {"LambdaConfig": {"PreSignUp": function_arn}} if function_arn else {}
+    pool = h.api().call("CreateUserPool", {"PoolName": h.unique("bench-signup-"), **config})
+    return create_client(h, pool["UserPool"]["Id"])
+
+
+def _sign_up(api, client_id: str, i) -> None:
+    api.call("SignUp", {"ClientId": client_id, "Username": EMAIL.format(f"signup{i}"),
+                        "Password": PASSWORD})
+
+
+@workload("SignUp")
+def sign_up(h: Harness):
+    client_id = _sign_up_pool(h, None)
+    return h.time(lambda api, i: _sign_up(api, client_id, i))
+
+
+@workload("SignUp, PreSignUp in a warm Python function", only=("ours",))
+def sign_up_python_trigger(h: Harness):
+    client_id = _sign_up_pool(h, _register_function(h, "python3.12"))
+    return h.time(lambda api, i: _sign_up(api, client_id, i))
+
+
+@workload("SignUp, PreSignUp in a warm Node function", only=("ours",))
+def sign_up_node_trigger(h: Harness):
+    client_id = _sign_up_pool(h, _register_function(h, "nodejs20.x"))
+    return h.time(lambda api, i: _sign_up(api, client_id, i))
+
+
+def _cold_sign_up(h: Harness, runtime: str) -> Value:
+    """Median latency (ms) of the first SignUp after a new function is registered: the
+    worker process is started (and the handler loaded) inside that call."""
+    samples = []
+    api = h.api()
+    for _ in range(COLD_STARTS):
+        client_id = _sign_up_pool(h, _register_function(h, runtime))
+        started = time.perf_counter()
+        _sign_up(api, client_id, h.unique("cold-"))
+        samples.append((time.perf_counter() - started) * 1000)
+    return Value(median(samples), "ms")
+
+
+@workload("SignUp, PreSignUp cold start (Python), median of 5", only=("ours",))
+def sign_up_python_cold(h: Harness):
+    return _cold_sign_up(h, "python3.12")
+
+
+@workload("SignUp, PreSignUp cold start (Node), median of 5", only=("ours",))
+def sign_up_node_cold(h: Harness):
+    return _cold_sign_up(h, "nodejs20.x")

@@ -46,7 +46,7 @@ def changes(req, user, groups: list[str], source: str,
     ctx, pool = req.ctx, req.pool
     if not invoke.function_of(pool, TRIGGER):
         return None
-    lambda_version = (pool.get("LambdaConfig", {}).get("PreTokenGenerationConfig") or {}) \
+    lambda_version = ((pool.get("LambdaConfig") or {}).get("PreTokenGenerationConfig") or {}) \
         .get("LambdaVersion", "V1_0")
     version = _EVENT_VERSION.get(lambda_version, "1")
     roles, preferred = _roles(ctx, pool, groups)
