@@ -2,6 +2,7 @@
 
     python scripts/gen_errors.py cognito-idp idp
     python scripts/gen_errors.py cognito-identity identity
+    python scripts/gen_errors.py cloudformation cfn/api
 """
 
 import sys
@@ -26,11 +27,15 @@ def main(service: str, package: str) -> None:
         meta = model.shape_for(name).metadata
         status = 500 if meta.get("fault") or name == "InternalErrorException" else 400
         status = meta.get("error", {}).get("httpStatusCode", status) if status != 500 else 500
-        out.append(f"\n\nclass {name}(AwsError):\n    code = {name!r}\n")
+        # The wire code is the shape's name unless the model says otherwise
+        # (CloudFormation's ChangeSetNotFoundException travels as "ChangeSetNotFound").
+        code = meta.get("error", {}).get("code", name)
+        out.append(f"\n\nclass {name}(AwsError):\n    code = {code!r}\n")
         if status != 400:
             out.append(f"    status = {status}\n")
     out.append("\n\nBY_CODE = {cls.code: cls for cls in AwsError.__subclasses__() if cls.__module__ == __name__}\n")
     target = Path(__file__).resolve().parents[1] / "cfn_cognito" / package / "errors.py"
+    target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("".join(out))
     print(f"wrote {len(names)} error classes to {target}")
 

@@ -1,11 +1,12 @@
-"""Flask adapter for the AWS JSON protocol on `POST /` (with CORS, as browsers call Cognito)."""
+"""Flask adapter for the AWS protocols on `POST /`: JSON (Cognito, with CORS, as browsers call
+it) and query (CloudFormation)."""
 
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from cfn_cognito.aws import protocol
+from cfn_cognito.aws import protocol, query_protocol
 
 blueprint = Blueprint("aws", __name__)
 
@@ -22,14 +23,20 @@ CORS_HEADERS = {
 @blueprint.route("/", methods=["POST"], provide_automatic_options=False)
 def aws_json():
     target = request.headers.get("X-Amz-Target", "")
+    content_type = request.headers.get("Content-Type", "")
+    # Without a target, the request may be the query protocol's (CloudFormation).
+    authorization = "" if target else request.headers.get("Authorization", "")
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
     try:
         data = request.get_data(cache=False)
     except RequestEntityTooLarge:
-        status, headers, body = protocol.too_large(target, current_app.config["MAX_CONTENT_LENGTH"])
+        answer = None if target else query_protocol.too_large(content_type, authorization, limit)
+        status, headers, body = answer or protocol.too_large(target, limit)
     else:
-        status, headers, body = protocol.handle(
-            target, request.headers.get("Content-Type", ""), data,
-            current_app.config["CFN_COGNITO_CONTEXT"])
+        context = current_app.config["CFN_COGNITO_CONTEXT"]
+        answer = None if target else query_protocol.answer(content_type, authorization, data,
+                                                           context)
+        status, headers, body = answer or protocol.handle(target, content_type, data, context)
     return Response(body, status=status, headers={**headers, **CORS_HEADERS})
 
 

@@ -46,7 +46,8 @@ def upload_import_csv(job_id: str):
     return Response(b"", status=200, headers={"x-amz-server-side-encryption": "aws:kms"})
 
 
-@blueprint.get(f"{ui_customization.IMAGE_PATH}/<pool_id>/<client_id>/<version>/assets/images/image.jpg")
+@blueprint.get(f"{ui_customization.IMAGE_PATH}/<pool_id>/<client_id>/<version>"
+               "/assets/images/image.jpg")
 def hosted_ui_logo(pool_id: str, client_id: str, version: str):
     found = ui_customization.logo(_context(), pool_id, client_id, version)
     if found is None:

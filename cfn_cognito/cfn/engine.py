@@ -433,3 +433,19 @@ def changes(ctx: Context, prepared: Prepared, doc: dict) -> bool:
     except ResolveError:
         return True
     return outputs != (doc.get("Outputs") or [])
+
+
+def planned_properties(ctx: Context, prepared: Prepared, doc: dict) -> dict[str, dict | None]:
+    """Each resource's properties as deploying `prepared` over the stack `doc` would set
+    them, resolved against the stack's resources as they are now: None for one that reads
+    what only the deploy makes (a new resource's id or attributes). For change sets."""
+    run = Run(ctx, doc)
+    live = {k: _resource(r) for k, r in (doc.get("Resources") or {}).items()}
+    resolver = Resolver(run.scope(prepared, live))
+    found: dict[str, dict | None] = {}
+    for logical_id in prepared.order:
+        try:
+            found[logical_id] = run.properties(resolver, prepared.resources[logical_id])
+        except ResolveError:
+            found[logical_id] = None
+    return found

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cfn_cognito.cfn.findings import Finding
+from cfn_cognito.cfn.findings import Finding, TemplateError
 from cfn_cognito.errors import AwsError
 
 
@@ -16,6 +16,13 @@ class ValidationError(AwsError):
         extra = {"Findings": [f.to_dict() for f in findings]} if findings else {}
         super().__init__(message, **extra)
         self.findings = findings or []
+
+    @classmethod
+    def refusing(cls, err: TemplateError) -> "ValidationError":
+        """The refusal of a template that cannot be deployed, with every finding."""
+        errors = err.errors
+        return cls(f"Template has {len(errors)} error(s): {errors[0]}" if len(errors) > 1
+                   else str(errors[0]), err.findings)
 
 
 class StackNotFound(ValidationError):

@@ -13,12 +13,14 @@ import logging
 import re
 import threading
 import uuid
+from dataclasses import dataclass
 from typing import Callable
 
 from cfn_cognito.cfn import engine, parameters
 from cfn_cognito.cfn.errors import StackNotFound, ValidationError
 from cfn_cognito.cfn.findings import TemplateError
-from cfn_cognito.cfn.prepare import prepare
+from cfn_cognito.cfn.prepare import Prepared, prepare
+from cfn_cognito.cfn.statuses import REVIEW
 from cfn_cognito.context import Context
 
 LOG = logging.getLogger(__name__)
@@ -78,10 +80,33 @@ def _guarded(work: Callable[[], None], ctx: Context, stack_id: str) -> Callable[
     return run
 
 
-def deploy(ctx: Context, req: dict, start: Callable = _in_background) -> dict:
-    """Create the stack `req["StackName"]` or update it to `req["TemplateBody"]` with
-    `req["Parameters"]` (name -> value). `CodeDir` and `TemplateDir` tell where function code
-    is. Answers at once; the stack's events tell how the work goes."""
+@dataclass
+class Plan:
+    """A deploy checked whole, before anything changes (see `plan`)."""
+
+    name: str
+    body: str
+    stack_id: str
+    existing: dict | None       # the stack to update; None for a create
+    replaced: str | None        # the id of a dead stack of the name, which the create replaces
+    review: dict | None         # the stack, made by a CREATE change set, that the create fills
+    prepared: Prepared
+    options: dict
+
+    @property
+    def warnings(self) -> list[dict]:
+        return [f.to_dict() for f in self.prepared.warnings]
+
+    def changes(self, ctx: Context) -> bool:
+        """Whether carrying it out would change anything."""
+        return self.existing is None or engine.changes(ctx, self.prepared, self.existing)
+
+
+def plan(ctx: Context, req: dict, keep_previous: bool = True) -> Plan:
+    """The deploy `req` asks for (see `deploy`), checked whole: ValidationError with every
+    finding when the template cannot be deployed. A parameter not given keeps its value of
+    the stack's last deploy, or, without `keep_previous`, takes its Default (as
+    CloudFormation's API has it)."""
     name = req.get("StackName")
     _check_name(name)
     body = req.get("TemplateBody")
@@ -89,45 +114,74 @@ def deploy(ctx: Context, req: dict, start: Callable = _in_background) -> dict:
         raise ValidationError("TemplateBody is required")
     given = {str(k): v for k, v in (req.get("Parameters") or {}).items()}
     existing = _live(ctx, name)
-    replaced = None
+    replaced = review = None
     if existing and existing["StackStatus"] in REPLACEABLE:
         replaced, existing = existing["StackId"], None
+    elif existing and existing["StackStatus"] == REVIEW:
+        review, existing = existing, None
     if existing and (existing["StackStatus"].endswith("IN_PROGRESS")
                      or existing["StackStatus"] in NOT_UPDATABLE):
         raise _busy(existing)
-    stack_id = existing["StackId"] if existing else _stack_id(ctx, name)
+    stack_id = (existing or review or {}).get("StackId") or _stack_id(ctx, name)
     settings = ctx.settings
     try:
         prepared = prepare(body, settings.region, settings.account_id, name, stack_id, given,
-                           existing.get("Parameters") if existing else None,
+                           existing.get("Parameters") if existing and keep_previous else None,
                            {k: r["Type"] for k, r in (existing or {}).get("Resources", {}).items()})
     except TemplateError as err:
-        errors = err.errors
-        raise ValidationError(f"Template has {len(errors)} error(s): {errors[0]}"
-                              if len(errors) > 1 else str(errors[0]), err.findings) from None
+        raise ValidationError.refusing(err) from None
     options = {k: req[k] for k in ("CodeDir", "TemplateDir") if req.get(k)}
-    warnings = [f.to_dict() for f in prepared.warnings]
-    if existing and not engine.changes(ctx, prepared, existing):
+    return Plan(name, body, stack_id, existing, replaced, review, prepared, options)
+
+
+def deploy(ctx: Context, req: dict, start: Callable = _in_background) -> dict:
+    """Create the stack `req["StackName"]` or update it to `req["TemplateBody"]` with
+    `req["Parameters"]` (name -> value). `CodeDir` and `TemplateDir` tell where function code
+    is. Answers at once; the stack's events tell how the work goes."""
+    planned = plan(ctx, req)
+    if not planned.changes(ctx):
         with ctx.store.write():
-            current = ctx.store.stacks.get(stack_id)
-            current.update(Parameters=parameters.stored(prepared.given()), Options=options)
+            current = ctx.store.stacks.get(planned.stack_id)
+            current.update(Parameters=parameters.stored(planned.prepared.given()),
+                           Options=planned.options)
             ctx.store.stacks.put(current)
-        return {"StackId": stack_id, "StackName": name, "StackStatus": current["StackStatus"],
-                "Changes": False, "Warnings": warnings}
+        return {"StackId": planned.stack_id, "StackName": planned.name,
+                "StackStatus": current["StackStatus"], "Changes": False,
+                "Warnings": planned.warnings}
+    return carry_out(ctx, planned, start)
+
+
+def _as_planned(latest: dict, planned: Plan) -> bool:
+    """Whether the stack of the name is still the one `planned` was made against."""
+    if latest["StackId"] not in (planned.stack_id, planned.replaced):
+        return False
+    if planned.review:
+        return latest["StackStatus"] == REVIEW
+    return not latest["StackStatus"].endswith("IN_PROGRESS")
+
+
+def carry_out(ctx: Context, planned: Plan, start: Callable = _in_background,
+              attributes: dict | None = None) -> dict:
+    """Start a planned deploy: the stack becomes CREATE_ or UPDATE_IN_PROGRESS and `start`
+    runs the work. `attributes` are kept with the stack (the API's Tags, Capabilities...)."""
+    name, stack_id, existing = planned.name, planned.stack_id, planned.existing
+    prepared = planned.prepared
     with ctx.store.write():
         # Another deploy of this name may have started since we looked.
         latest = _live(ctx, name)
-        if latest and (latest["StackStatus"].endswith("IN_PROGRESS")
-                       or latest["StackId"] not in (stack_id, replaced)):
+        if latest and not _as_planned(latest, planned):
             raise _busy(latest)
-        if replaced:
-            ctx.store.stacks.remove(replaced)
+        if planned.replaced:
+            ctx.store.stacks.remove(planned.replaced)
         previous = copy.deepcopy(existing) if existing else None
         doc = copy.deepcopy(existing) if existing else {
-            "StackId": stack_id, "StackName": name, "CreationTime": engine.timestamp(ctx.now()),
+            "StackId": stack_id, "StackName": name,
+            "CreationTime": (planned.review or {}).get("CreationTime")
+            or engine.timestamp(ctx.now()),
             "Resources": {}, "Outputs": []}
-        doc.update(TemplateBody=body, Parameters=parameters.stored(prepared.given()),
-                   NoEcho=prepared.no_echo, Options=options)
+        doc.update(attributes or {})
+        doc.update(TemplateBody=planned.body, Parameters=parameters.stored(prepared.given()),
+                   NoEcho=prepared.no_echo, Options=planned.options)
         description = prepared.template.body.get("Description")
         if description:
             doc["Description"] = str(description)
@@ -140,7 +194,7 @@ def deploy(ctx: Context, req: dict, start: Callable = _in_background) -> dict:
         run.stack_status(doc["StackStatus"], "User Initiated")
     start(_guarded(lambda: run.deploy(prepared, previous), ctx, stack_id))
     return {"StackId": stack_id, "StackName": name, "StackStatus": doc["StackStatus"],
-            "Changes": True, "Warnings": warnings, "EventsAfter": after}
+            "Changes": True, "Warnings": planned.warnings, "EventsAfter": after}
 
 
 def _last_event(ctx: Context, stack_id: str) -> int:
@@ -156,7 +210,8 @@ def delete(ctx: Context, name: str, start: Callable = _in_background) -> dict:
         doc = _live(ctx, name)
         if doc is None:
             return {"StackName": name, "StackStatus": "DELETE_COMPLETE", "Deleted": False}
-        if doc["StackStatus"].endswith("IN_PROGRESS"):
+        # A stack in review (made by a CREATE change set) holds nothing yet: it may go.
+        if doc["StackStatus"].endswith("IN_PROGRESS") and doc["StackStatus"] != REVIEW:
             raise ValidationError(f"Stack {name} is in {doc['StackStatus']} state and can not "
                                   f"be deleted.")
         for export in sorted(n for n, owner, _ in ctx.store.stacks.exports()
@@ -239,6 +294,8 @@ def recover(ctx: Context) -> None:
     """Settle stacks left in progress by a stopped service (the work died with the
     process), so that they can be deleted or deployed again."""
     for doc in ctx.store.stacks.in_progress():
+        if doc["StackStatus"] == REVIEW:     # waiting for its change set, not working
+            continue
         status = _INTERRUPTED.get(doc["StackStatus"], "UPDATE_ROLLBACK_FAILED")
         engine.Run(ctx, doc).stack_status(
             status, "cfn-cognito stopped while the stack was in progress")

@@ -9,3 +9,5 @@ TERMINAL = frozenset({
 # A deploy that ends in one of these did what was asked.
 SUCCEEDED = frozenset({"CREATE_COMPLETE", "UPDATE_COMPLETE"})
 STACK_TYPE = "AWS::CloudFormation::Stack"
+# A stack made by a CREATE change set, with nothing in it until the change set is executed.
+REVIEW = "REVIEW_IN_PROGRESS"

@@ -14,9 +14,9 @@ from cfn_cognito.identity import ids, providers
 from cfn_cognito.identity.errors import InvalidParameterException, ResourceNotFoundException
 from cfn_cognito.idp import pagination
 
-# The members of a Create/UpdateIdentityPool request that configure the pool.
-_SETTINGS = ("AllowClassicFlow", "SupportedLoginProviders", "DeveloperProviderName",
-             "OpenIdConnectProviderARNs", "CognitoIdentityProviders", "SamlProviderARNs")
+# The optional members of a Create/UpdateIdentityPool request that configure the pool.
+_OPTIONAL = ("SupportedLoginProviders", "DeveloperProviderName", "OpenIdConnectProviderARNs",
+             "CognitoIdentityProviders", "SamlProviderARNs")
 
 
 def get_pool_doc(ctx: Context, pool_id: str) -> dict:
@@ -59,15 +59,17 @@ def _cognito_providers(ctx: Context, given: list[dict]) -> list[dict]:
 
 def _configured(ctx: Context, req: dict, pool_id: str, previous: dict | None) -> dict:
     """The IdentityPool shape for a Create or Update request."""
-    developer = req.get("DeveloperProviderName")
-    if previous and previous.get("DeveloperProviderName") and \
-            developer != previous["DeveloperProviderName"]:
-        raise InvalidParameterException(
-            "DeveloperProviderName cannot be changed once it is set.")
+    req = dict(req)
+    kept = (previous or {}).get("DeveloperProviderName")
+    if kept:
+        # Once set it stays: an update may repeat it or leave it out, not change it.
+        if req.setdefault("DeveloperProviderName", kept) != kept:
+            raise InvalidParameterException(
+                "DeveloperProviderName cannot be changed once it is set.")
     pool = {"IdentityPoolId": pool_id, "IdentityPoolName": req["IdentityPoolName"],
             "AllowUnauthenticatedIdentities": req["AllowUnauthenticatedIdentities"],
             "AllowClassicFlow": bool(req.get("AllowClassicFlow", False))}
-    for member in _SETTINGS[1:]:
+    for member in _OPTIONAL:
         value = req.get(member)
         if member == "CognitoIdentityProviders" and value:
             value = _cognito_providers(ctx, value)

@@ -9,7 +9,6 @@ from cfn_cognito.identity import providers
 from cfn_cognito.identity.errors import InvalidParameterException
 from cfn_cognito.identity.logins import Login
 from cfn_cognito.identity.pools import get_pool_doc, save_pool_doc
-from cfn_cognito.identity.roles import mapping_key
 
 # Tag -> claim when UseDefaults is true (AWS's defaults for user pool providers).
 DEFAULT_TAGS = {"username": "sub", "client": "aud"}
@@ -23,7 +22,7 @@ def _configured_name(ctx: Context, pool: dict, name: str) -> str:
     known.update(pool.get("SupportedLoginProviders") or {})
     known.update(pool.get("OpenIdConnectProviderARNs") or [])
     known.update(pool.get("SamlProviderARNs") or [])
-    if canonical not in known and mapping_key(ctx.settings, name) not in known:
+    if canonical not in known:
         raise InvalidParameterException(
             f"{name} is not a configured identity provider of this identity pool.")
     return canonical

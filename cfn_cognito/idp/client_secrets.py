@@ -94,5 +94,5 @@ def list_user_pool_client_secrets(ctx: Context, req: dict) -> dict:
     client = get_client(ctx, pool["Id"], req["ClientId"])
     # Never the values, as AWS documents; at most two, so never a NextToken.
     return {"ClientSecrets": [
-        {"ClientSecretId": s["ClientSecretId"], "ClientSecretCreateDate": s["ClientSecretCreateDate"]}
+        {key: s[key] for key in ("ClientSecretId", "ClientSecretCreateDate")}
         for s in active(ctx, pool["Id"], client)]}

@@ -47,7 +47,8 @@ def _check_assets(assets: list[dict]) -> None:
         seen.add((category, mode))
         wanted = _CATEGORY_EXTENSION.get(category)
         if wanted and extension != wanted:
-            raise InvalidParameterException(f"Asset category {category} requires extension {wanted}.")
+            raise InvalidParameterException(
+                f"Asset category {category} requires extension {wanted}.")
         if not asset.get("Bytes"):
             if not asset.get("ResourceId"):
                 raise InvalidParameterException(f"Asset {category} needs Bytes or a ResourceId.")

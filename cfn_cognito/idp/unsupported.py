@@ -14,7 +14,8 @@ _USER_AUTH = "Choice-based sign-in (the USER_AUTH flow) is not built yet."
 _SESSIONS = "Session tracking (the 2025 user session API) is not built yet."
 _REPLICAS = "Multi-Region replication has no meaning for one local service."
 _RECOVERY = "Point-in-time recovery of a user pool is not emulated."
-_CIMD = "Client ID metadata documents (CIMD) would fetch client metadata from HTTPS URLs; not built yet."
+_CIMD = ("Client ID metadata documents (CIMD) would fetch client metadata from HTTPS URLs; "
+         "not built yet.")
 _LIMITS = "Provisioned API limits (quotas) are not emulated: a local service has no throttling."
 _M2M = ("Token issuing outside InitiateAuth and /oauth2/token (GetClientToken, token "
         "exchange) is not built yet.")

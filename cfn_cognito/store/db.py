@@ -119,8 +119,14 @@ class Database:
 
 def _statements(script: str):
     """Split a migration script into statements: comment lines dropped, then split on ';'
-    (our migrations keep semicolons out of string literals)."""
+    (our migrations keep semicolons out of string literals), a trigger's body kept whole."""
     code = "\n".join(ln for ln in script.splitlines() if not ln.strip().startswith("--"))
+    pending = ""
     for part in code.split(";"):
-        if part.strip():
-            yield part.strip()
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending.strip().rstrip(";").strip()
+            pending = ""
+    if pending.strip(" \n;"):
+        yield pending.strip().rstrip(";").strip()

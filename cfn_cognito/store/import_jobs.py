@@ -20,8 +20,9 @@ class ImportJobs:
         self.db = db
 
     def insert(self, pool_id: str, job_id: str, doc: dict) -> None:
-        self.db.execute("INSERT INTO user_import_jobs(pool_id, job_id, status, doc) VALUES (?,?,?,?)",
-                        (pool_id, job_id, doc["Job"]["Status"], _dump(doc)))
+        self.db.execute(
+            "INSERT INTO user_import_jobs(pool_id, job_id, status, doc) VALUES (?,?,?,?)",
+            (pool_id, job_id, doc["Job"]["Status"], _dump(doc)))
 
     def get(self, pool_id: str, job_id: str) -> dict | None:
         row = self.db.one("SELECT doc FROM user_import_jobs WHERE pool_id=? AND job_id=?",
@@ -50,7 +51,8 @@ class ImportJobs:
     def with_status(self, statuses: tuple[str, ...]) -> list[dict]:
         """Every job (of any pool) in one of these statuses."""
         marks = ",".join("?" * len(statuses))
-        rows = self.db.query(f"SELECT doc FROM user_import_jobs WHERE status IN ({marks})", statuses)
+        rows = self.db.query(f"SELECT doc FROM user_import_jobs WHERE status IN ({marks})",
+                             statuses)
         return [json.loads(doc) for (doc,) in rows]
 
     def put_csv(self, job_id: str, data: bytes) -> None:

@@ -32,6 +32,10 @@ class Stacks:
         rows = self.db.query("SELECT doc FROM stacks WHERE status!=? ORDER BY seq", (DELETED,))
         return [json.loads(doc) for (doc,) in rows]
 
+    def every(self) -> list[dict]:
+        """Every stack kept, deleted ones included (the newest of each name), oldest first."""
+        return [json.loads(doc) for (doc,) in self.db.query("SELECT doc FROM stacks ORDER BY seq")]
+
     def put(self, doc: dict) -> None:
         """Insert or overwrite a stack (keyed by its StackId); an older deleted stack of the
         same name is dropped with its events when a new one takes the name."""

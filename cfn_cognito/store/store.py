@@ -6,10 +6,12 @@ from pathlib import Path
 
 from cfn_cognito.store.auth_events import AuthEvents
 from cfn_cognito.store.auth_sessions import AuthSessions
+from cfn_cognito.store.change_sets import ChangeSets
 from cfn_cognito.store.codes import Codes
 from cfn_cognito.store.db import Database
 from cfn_cognito.store.documents import Documents
 from cfn_cognito.store.functions import Functions
+from cfn_cognito.store.gateway import GatewayStore
 from cfn_cognito.store.identity import IdentityStore
 from cfn_cognito.store.import_jobs import ImportJobs
 from cfn_cognito.store.keys import SigningKeys
@@ -48,6 +50,7 @@ class Store:
         self.auth_sessions = AuthSessions(db)
         self.oauth = OAuth(db)
         self.stacks = Stacks(db)
+        self.change_sets = ChangeSets(db)
         self.functions = Functions(db)
         self.identity = IdentityStore(db)
         for table in POOL_SETTINGS:
@@ -55,6 +58,7 @@ class Store:
         self.import_jobs = ImportJobs(db)
         self.auth_events = AuthEvents(db)
         self.provider_links = ProviderLinks(db)
+        self.gateway = GatewayStore(db)
 
     @property
     def data_dir(self) -> Path:

@@ -195,9 +195,6 @@ def test_deploy_a_full_template_then_update_and_delete_it(cognito_url, idp, writ
 
 
 def test_the_trigger_fires_on_sign_up(cognito_url, idp, write, prefix):
-    from cfn_cognito.idp import sign_up
-    if "triggers" not in Path(sign_up.__file__).read_text():
-        pytest.skip("SignUp does not run the pool's triggers yet")
     out = outputs_of(deploy(cognito_url, write(FULL), prefix, f"Prefix={prefix}"))
     try:
         signed = idp.sign_up(ClientId=out["ClientId"], Username="new-user",
