@@ -18,6 +18,7 @@ from cfn_cognito.console.pages import blueprint as console_blueprint
 from cfn_cognito.context import Context
 from cfn_cognito.functions_api.lambda_rest import blueprint as lambda_rest_blueprint
 from cfn_cognito.functions_api.registry import blueprint as functions_blueprint
+from cfn_cognito.gateway import http as gateway_http
 from cfn_cognito.oauth import http as oauth_http
 from cfn_cognito.oauth.endpoints import blueprint as oauth2_blueprint
 from cfn_cognito.oauth.identity_wellknown import blueprint as identity_wellknown_blueprint
@@ -53,6 +54,9 @@ def create_app(settings: Settings, store: Store, **context_overrides) -> Flask:
     app.register_blueprint(identity_wellknown_blueprint)
     app.register_blueprint(oauth2_blueprint)
     app.register_blueprint(hosted_ui_blueprint)
+    # API Gateway invoke URLs ({apiId}.execute-api.localhost, /restapis/...): the gateway's.
+    app.before_request(gateway_http.route_request)
+    app.register_blueprint(gateway_http.blueprint)
     # Hosted UI domains ({prefix}.auth.{region}.localhost): unknown ones get 404.
     app.before_request(oauth_http.route_host)
     app.register_blueprint(stacks_blueprint)

@@ -235,11 +235,13 @@ def deploy_template(endpoint: str, args, stack_name: str, out=sys.stdout) -> dic
 def _deploy(endpoint: str, args) -> int:
     out = sys.stderr if args.json else sys.stdout
     stack = deploy_template(endpoint, args, args.stack_name, out)
+    from cfn_cognito.gateway import report     # where the stack's APIs answer locally
     if args.json:
-        print(json.dumps(_summary(stack)))
+        print(json.dumps(report.with_endpoints(endpoint, _summary(stack))))
     else:
         print(f"Stack {stack['StackName']}: {stack['StackStatus']}")
         print_outputs(stack)
+        report.print_endpoints(endpoint, stack["StackName"])
     return 0 if stack["StackStatus"] in SUCCEEDED else 1
 
 
@@ -276,10 +278,12 @@ def _outputs(endpoint: str, args) -> int:
         stack = request(endpoint, "GET", stack_path(args.stack_name))
     except Refused as err:
         raise CommandError(err.body.get("message") or _refusal(err)) from None
+    from cfn_cognito.gateway import report     # where the stack's APIs answer locally
     if args.json:
-        print(json.dumps(_summary(stack)))
+        print(json.dumps(report.with_endpoints(endpoint, _summary(stack))))
     elif stack.get("Outputs"):
         print_outputs(stack)
+        report.print_endpoints(endpoint, args.stack_name)
     else:
         print(f"Stack {args.stack_name} has no outputs.")
     return 0

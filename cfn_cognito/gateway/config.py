@@ -353,8 +353,10 @@ def http_authorizer(authorizer_id: str, props: dict) -> Authorizer:
         if len(sources) != 1 or sources[0].kind != "header":
             raise ConfigError("a JWT authorizer's IdentitySource must be one header "
                               "($request.header.NAME)")
-        return Authorizer(authorizer_id, name, kind, sources, issuer=issuer,
-                          audience=_strings(jwt.get("Audience")))
+        audience = _strings(jwt.get("Audience"))
+        if not audience:
+            raise ConfigError("a JWT authorizer needs JwtConfiguration.Audience")
+        return Authorizer(authorizer_id, name, kind, sources, issuer=issuer, audience=audience)
     if kind == "REQUEST":
         version = str(props.get("AuthorizerPayloadFormatVersion") or "")
         if version not in ("1.0", "2.0"):

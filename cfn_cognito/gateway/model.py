@@ -137,7 +137,7 @@ class Api:
     binary_media_types: tuple[str, ...] = ()
     cors: Cors | None = None
     models: dict[str, dict] = field(default_factory=dict)   # name -> JSON schema
-    api_keys: dict[str, frozenset] = field(default_factory=dict)    # stage -> accepted keys
+    api_keys: dict[str, dict[str, str]] = field(default_factory=dict)   # stage -> {key: key id}
     api_key_source: str = "HEADER"
     endpoint_disabled: bool = False
 

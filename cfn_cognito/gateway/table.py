@@ -59,6 +59,7 @@ def current(ctx: Context) -> Table:
         return cached[1]
     table = build(ctx.store.stacks.live())
     memo["table"] = (generation, table)
+    memo.pop("authorizer_results", None)    # a redeploy starts afresh, as on AWS
     return table
 
 
@@ -235,16 +236,16 @@ def _api_keys(records: dict[str, list[Record]], apis: dict[str, Api]) -> None:
     """Which API key values each stage accepts: enabled keys in a usage plan of the stage."""
     keys = {r.physical_id: r.attributes.get("Value") for r in records["AWS::ApiGateway::ApiKey"]
             if str(r.props.get("Enabled", True)).lower() != "false"}
-    plans = {r.physical_id: r.props.get("ApiStages") or [] for r in records["AWS::ApiGateway::UsagePlan"]}
+    plans = {r.physical_id: r.props.get("ApiStages") or []
+             for r in records["AWS::ApiGateway::UsagePlan"]}
     for r in records["AWS::ApiGateway::UsagePlanKey"]:
-        value = keys.get(str(r.props.get("KeyId")))
-        if not value:
+        key_id = str(r.props.get("KeyId"))
+        if not keys.get(key_id):
             continue
         for stage in plans.get(str(r.props.get("UsagePlanId")), []):
             api = apis.get(str((stage or {}).get("ApiId")))
             if api is not None and (stage or {}).get("Stage"):
-                name = str(stage["Stage"])
-                api.api_keys[name] = api.api_keys.get(name, frozenset()) | {value}
+                api.api_keys.setdefault(str(stage["Stage"]), {})[keys[key_id]] = key_id
 
 
 # HTTP APIs ------------------------------------------------------------------------------------

@@ -90,6 +90,10 @@ def test_a_developer_provider_name_cannot_change(identity, make_identity_pool):
                        IdentityPoolName="p", AllowUnauthenticatedIdentities=False,
                        DeveloperProviderName="login.second")
     assert code == "InvalidParameterException"
+    # Left out of an update, it stays.
+    kept = identity.update_identity_pool(IdentityPoolId=pool["IdentityPoolId"],
+                                         IdentityPoolName="p", AllowUnauthenticatedIdentities=False)
+    assert kept["DeveloperProviderName"] == "login.first"
 
 
 def test_list_identity_pools_pages_through_every_pool(identity, make_identity_pool):
