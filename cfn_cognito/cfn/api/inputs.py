@@ -38,6 +38,7 @@ def kept(req: dict) -> dict:
     """What of the request the stack keeps (a member not given keeps the stack's own)."""
     out = {k: req[k] for k in KEPT if k in req}
     out["Capabilities"] = req.get("Capabilities") or []
+    out["ChangeSetId"] = None       # set when a change set is what deploys
     return out
 
 
