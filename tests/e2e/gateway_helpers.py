@@ -22,8 +22,8 @@ ROLE = "arn:aws:iam::000000000000:role/gateway-test"
 
 def lambda_uri(function_logical_id: str) -> str:
     """The Integration/Authorizer Uri of a template's function, in YAML flow form."""
-    return ("!Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/"
-            f"${{{function_logical_id}.Arn}}/invocations")
+    return ('!Sub "arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/'
+            f'${{{function_logical_id}.Arn}}/invocations"')
 
 
 def python_function(code: str, timeout: int = 3, environment: dict | None = None) -> str:
@@ -56,7 +56,9 @@ class Deployed:
         return found[0]
 
     def stage_url(self, api: str | None = None, stage: str | None = None) -> str:
-        stages = self.api(api)["Stages"]
+        """The path-form URL of a stage (of the API of that name or id, if given)."""
+        stages = [s for a in self.apis if api in (None, a["ApiId"], a["Name"])
+                  for s in a["Stages"]]
         chosen = [s for s in stages if stage in (None, s["Stage"])]
         assert chosen, stages
         return chosen[0]["Url"].replace("http://localhost:", "http://127.0.0.1:")

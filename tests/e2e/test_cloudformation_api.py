@@ -5,7 +5,6 @@ and changed with CreateStack/UpdateStack and with change sets, seen the same by
 import functools
 import http.server
 import json
-import os
 import re
 import subprocess
 import sys
@@ -16,6 +15,8 @@ from pathlib import Path
 import boto3
 import pytest
 from botocore.exceptions import ClientError, WaiterError
+
+from cfn_cognito.testing import LocalCognito
 
 ROOT = Path(__file__).parents[2]
 QUICKSTART = (ROOT / "templates" / "quickstart.yaml").read_text()
@@ -421,6 +422,23 @@ def test_a_stack_in_review_and_its_change_sets_can_be_deleted(cfn, name):
     wait(cfn, "stack_delete_complete", StackName=name)
     assert error_of(cfn.describe_change_set, ChangeSetName=made["Id"])["Code"] == \
         "ChangeSetNotFound"
+
+
+def test_a_change_set_waiting_for_review_survives_a_restart(tmp_path, name):
+    (tmp_path / "data").mkdir()
+    with LocalCognito(data_dir=str(tmp_path / "data")) as server:
+        cfn = boto3.client("cloudformation", endpoint_url=server.url, region_name="us-east-1")
+        made = cfn.create_change_set(StackName=name, ChangeSetName="c", ChangeSetType="CREATE",
+                                     TemplateBody=pool_template(name))
+        server.stop()
+        server.start()
+        # Still in review (not taken for a stack cut short by the stop), still executable.
+        assert stack_of(cfn, name)["StackStatus"] == "REVIEW_IN_PROGRESS"
+        assert cfn.describe_change_set(ChangeSetName=made["Id"])["ExecutionStatus"] == \
+            "AVAILABLE"
+        cfn.execute_change_set(ChangeSetName=made["Id"])
+        wait(cfn, "stack_create_complete", StackName=name)
+        assert stack_of(cfn, name)["StackStatus"] == "CREATE_COMPLETE"
 
 
 def test_errors_as_aws_words_them(cfn, name):

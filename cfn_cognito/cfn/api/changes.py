@@ -78,56 +78,27 @@ def compute(ctx: Context, planned: Plan) -> list[dict]:
 def _modify(logical_id: str, declaration: dict, record: dict, new: dict | None,
             changed_parameters: set, moving: dict, conditions: dict,
             secrets: list[str]) -> dict | None:
+    """The Modify change of a resource the stack has, or None when it stays as it is."""
     provider = providers.get(declaration["Type"])
     old = record.get("Properties") or {}
-    raw = declaration.get("Properties") or {}
-    if not isinstance(raw, dict):
-        raw = {}
+    raw = declaration.get("Properties")
+    raw = raw if isinstance(raw, dict) else {}
 
     def recreates(name: str, value) -> bool:
-        # Whether changing this property alone would replace the resource.
+        # Whether changing this property alone (None: removing it) replaces the resource.
         changed = {k: v for k, v in old.items() if k != name}
         if value is not None:
             changed[name] = value
         return provider.replaces(old, changed)
 
-    details = []
-    static = set()
-    for name in sorted(set(old) | set(new or {})) if new is not None else ():
-        if old.get(name) == new.get(name):
-            continue
-        static.add(name)
-        target = {"Attribute": "Properties", "Name": name,
-                  "RequiresRecreation": "Always" if recreates(name, new.get(name)) else "Never",
-                  "AttributeChangeType": "Add" if name not in old else
-                  "Remove" if name not in new else "Modify"}
-        if name in old:
-            target["BeforeValue"] = _text(old[name], secrets)
-        if name in new:
-            target["AfterValue"] = _text(new[name], secrets)
-        detail = {"Target": target, "Evaluation": "Static", "ChangeSource": "DirectModification"}
-        causes = sorted(n for n, _ in graph.references(raw.get(name), conditions)
-                        if n in changed_parameters)
-        if causes:
-            detail.update(ChangeSource="ParameterReference", CausingEntity=causes[0])
-        details.append(detail)
-    for name in sorted(raw):
-        if name in static:
-            continue
-        for target_id, node in graph.references(raw[name], conditions):
-            state = moving.get(target_id)
-            by_attribute = isinstance(node, dict) and "Fn::GetAtt" in node
-            # A resource updated in place keeps its id; its attributes may change.
-            if state is None or state == "False" and not by_attribute:
-                continue
-            details.append({
-                "Target": {"Attribute": "Properties", "Name": name,
-                           "RequiresRecreation": "Conditionally" if recreates(name, None)
-                           else "Never"},
-                "Evaluation": "Dynamic",
-                "ChangeSource": "ResourceAttribute" if by_attribute else "ResourceReference",
-                "CausingEntity": target_id})
-            break
+    static = [] if new is None else sorted(
+        n for n in set(old) | set(new) if old.get(n) != new.get(n))
+    details = [_static(name, old, new, raw, changed_parameters, conditions, secrets,
+                       recreates(name, new.get(name))) for name in static]
+    for name in sorted(set(raw) - set(static)):
+        detail = _dynamic(name, raw[name], moving, conditions, recreates(name, None))
+        if detail:
+            details.append(detail)
     if new is None and not details:
         # It reads what only the update makes, through no resource of this stack.
         details.append({"Target": {"Attribute": "Properties",
@@ -139,7 +110,7 @@ def _modify(logical_id: str, declaration: dict, record: dict, new: dict | None,
                             "Evaluation": "Static", "ChangeSource": "DirectModification"})
     if not details:
         return None
-    if new is not None and static and provider.replaces(old, new):
+    if static and provider.replaces(old, new):
         replacement = "True"
     elif any(d["Target"]["RequiresRecreation"] != "Never" for d in details):
         replacement = "Conditional"
@@ -150,3 +121,39 @@ def _modify(logical_id: str, declaration: dict, record: dict, new: dict | None,
             "ResourceType": declaration["Type"], "Replacement": replacement,
             "Scope": sorted({d["Target"]["Attribute"] for d in details}),
             "Details": details}
+
+
+def _static(name: str, old: dict, new: dict, raw: dict, changed_parameters: set,
+            conditions: dict, secrets: list[str], recreates: bool) -> dict:
+    """A property whose value changes: from a parameter it reads, or as written."""
+    target = {"Attribute": "Properties", "Name": name,
+              "RequiresRecreation": "Always" if recreates else "Never",
+              "AttributeChangeType": "Add" if name not in old else
+              "Remove" if name not in new else "Modify"}
+    if name in old:
+        target["BeforeValue"] = _text(old[name], secrets)
+    if name in new:
+        target["AfterValue"] = _text(new[name], secrets)
+    detail = {"Target": target, "Evaluation": "Static", "ChangeSource": "DirectModification"}
+    causes = sorted(n for n, _ in graph.references(raw.get(name), conditions)
+                    if n in changed_parameters)
+    if causes:
+        detail.update(ChangeSource="ParameterReference", CausingEntity=causes[0])
+    return detail
+
+
+def _dynamic(name: str, value, moving: dict, conditions: dict, recreates: bool) -> dict | None:
+    """A property that reads a resource the update makes anew (a new id) or modifies (its
+    attributes may change), or None."""
+    for target_id, node in graph.references(value, conditions):
+        state = moving.get(target_id)
+        by_attribute = isinstance(node, dict) and "Fn::GetAtt" in node
+        # A resource updated in place keeps its id.
+        if state is None or state == "False" and not by_attribute:
+            continue
+        return {"Target": {"Attribute": "Properties", "Name": name,
+                           "RequiresRecreation": "Conditionally" if recreates else "Never"},
+                "Evaluation": "Dynamic",
+                "ChangeSource": "ResourceAttribute" if by_attribute else "ResourceReference",
+                "CausingEntity": target_id}
+    return None

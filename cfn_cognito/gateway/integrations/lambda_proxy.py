@@ -107,12 +107,10 @@ def v1_reply(inv: Invocation, result) -> Reply:
         raise Malformed("isBase64Encoded must be a boolean")
     raw = (body or "").encode("utf-8")
     if encoded and body:
-        # Binary only when the API lists the caller's Accept (or the answer's type) among its
-        # binary media types; otherwise the caller gets the base64 text, as on AWS.
-        accept = [part.split(";")[0].strip() for part in (inv.request.header("Accept") or "").split(",")]
-        content_type = next((v for k, v in headers if k.lower() == "content-type"), "")
-        if any(events.is_binary_type(t, inv.api.binary_media_types)
-               for t in accept + [content_type] if t):
+        # Binary only when the caller's (first) Accept type is one of the API's binary media
+        # types; otherwise the caller gets the base64 text, as on AWS.
+        accept = (inv.request.header("Accept") or "").split(",")[0]
+        if events.is_binary_type(accept, inv.api.binary_media_types):
             raw = _decoded(body)
     if not any(k.lower() == "content-type" for k, _ in headers):
         headers.append(("Content-Type", JSON))
