@@ -30,6 +30,7 @@ LOG = logging.getLogger(__name__)
 
 JSON_CONTENT_TYPES = ("application/x-amz-json-1.1", "application/x-amz-json-1.0")
 CORAL_NAMESPACE = "http://internal.amazon.com/coral/com.amazon.coral.service/"
+MAX_MESSAGE_HEADER = 2048
 
 
 @dataclass(frozen=True)
@@ -111,8 +112,11 @@ def _error_response(err: AwsError, request_id: str, namespace: str) -> tuple[int
         "x-amzn-ErrorType": f"{err.code}:{CORAL_NAMESPACE if err.wire_type else namespace}",
     }
     if err.message:
-        # Header values must be printable latin-1; the body carries the exact text.
-        printable = "".join(c if c >= " " and c != "\x7f" else " " for c in err.message)
+        # Header values must be printable latin-1, and short: a message that echoes a huge
+        # value would make a header line no HTTP client reads (Python's stop at 64 KiB).
+        # The body carries the exact text.
+        shown = err.message[:MAX_MESSAGE_HEADER]
+        printable = "".join(c if c >= " " and c != "\x7f" else " " for c in shown)
         headers["x-amzn-ErrorMessage"] = printable.encode("latin-1", "replace").decode("latin-1")
     return err.status, headers, body
 

@@ -64,8 +64,9 @@ def handle(ctx: Context, request: GatewayRequest, target: Target) -> Reply:
     else:
         reply.set_header("x-amzn-RequestId", inv.request_id)
         reply.set_header("x-amz-apigw-id", inv.extended_request_id)
-    LOG.info("gateway: %s %s %s -> %s %s in %.1f ms%s", api.id, stage.name, request.method,
-             inv.operation.route_key if inv.operation else path, reply.status,
+    LOG.info("gateway: %s/%s %s %s -> %s (%s) in %.1f ms%s", api.id, stage.name,
+             request.method, path, reply.status,
+             inv.operation.route_key if inv.operation else "no route",
              (time.monotonic() - started) * 1000, outcome)
     return reply
 

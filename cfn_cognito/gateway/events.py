@@ -50,7 +50,7 @@ def _body(inv: Invocation) -> tuple[str | None, bool]:
 def _v1_headers(inv: Invocation) -> tuple[dict | None, dict | None]:
     single: dict[str, str] = {}
     multi: dict[str, list[str]] = {}
-    for name, value in inv.request.headers:
+    for name, value in inv.request.event_headers:
         single[name] = value
         multi.setdefault(name, []).append(value)
     return (single or None), (multi or None)
@@ -165,7 +165,7 @@ def _v2_headers(inv: Invocation) -> tuple[dict, list[str]]:
     """Header names lower-cased, repeated values comma-joined; cookies apart."""
     headers: dict[str, str] = {}
     cookies: list[str] = []
-    for name, value in inv.request.headers:
+    for name, value in inv.request.event_headers:
         lowered = name.lower()
         if lowered == "cookie":
             cookies.extend(part.strip() for part in value.split(";") if part.strip())

@@ -41,6 +41,16 @@ class GatewayRequest:
     def user_agent(self) -> str | None:
         return self.header("User-Agent")
 
+    @cached_property
+    def event_headers(self) -> list[tuple[str, str]]:
+        """The headers an integration's event carries: the request's, and the X-Forwarded-*
+        ones API Gateway adds (client address, port and scheme) unless they were sent."""
+        port = self.host.rsplit(":", 1)[1] if self.host.count(":") == 1 else \
+            ("443" if self.scheme == "https" else "80")
+        added = [("X-Forwarded-For", self.source_ip), ("X-Forwarded-Port", port),
+                 ("X-Forwarded-Proto", self.scheme)]
+        return self.headers + [(k, v) for k, v in added if self.header(k) is None]
+
 
 @dataclass(frozen=True)
 class Target:

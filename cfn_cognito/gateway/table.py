@@ -77,6 +77,13 @@ def _records(stacks: list[dict]) -> dict[str, list[Record]]:
     return found
 
 
+def _name(r: Record) -> str:
+    """An API's Name, else its Body's title (as API Gateway names an imported API)."""
+    body = r.props.get("Body")
+    title = (body.get("info") or {}).get("title") if isinstance(body, dict) else None
+    return str(r.props.get("Name") or title or r.physical_id)
+
+
 def _skip(record_or_where, err: Exception) -> None:
     where = (f"{record_or_where.stack}/{record_or_where.logical_id}"
              if isinstance(record_or_where, Record) else record_or_where)
@@ -100,7 +107,7 @@ def _build_rest(records: dict[str, list[Record]], table: Table) -> None:
     validators: dict[str, dict] = {}            # validator id -> props
     methods: list[tuple[str, str, str, dict, object]] = []   # (api, path, resource id, props, where)
     for r in records["AWS::ApiGateway::RestApi"]:
-        api = Api(r.physical_id, str(r.props.get("Name") or r.physical_id), REST, r.stack,
+        api = Api(r.physical_id, _name(r), REST, r.stack,
                   binary_media_types=config.binary_media_types(r.props.get("BinaryMediaTypes")),
                   api_key_source=str(r.props.get("ApiKeySourceType") or "HEADER"),
                   endpoint_disabled=config._true(r.props.get("DisableExecuteApiEndpoint")))
@@ -256,7 +263,7 @@ def _build_http(records: dict[str, list[Record]], table: Table) -> None:
     authorizers: dict[str, dict] = {}
     routes: list[tuple[str, dict, object, Integration | None]] = []
     for r in records["AWS::ApiGatewayV2::Api"]:
-        api = Api(r.physical_id, str(r.props.get("Name") or r.physical_id), HTTP, r.stack,
+        api = Api(r.physical_id, _name(r), HTTP, r.stack,
                   endpoint_disabled=config._true(r.props.get("DisableExecuteApiEndpoint")))
         apis[api.id] = api
         try:
@@ -330,7 +337,8 @@ def _add_route(api: Api, props: dict, integration: Integration | None, integrati
         if (authorizer.type == "JWT") != (parts["authorization"] == "JWT"):
             raise ConfigError(f"AuthorizationType {parts['authorization']} with a "
                               f"{authorizer.type} authorizer")
-    route_id = str(props.get("RouteId") or openapi.derived_id(api.id, "route", str(props.get("RouteKey")), length=7))
+    route_id = str(props.get("RouteId")
+                   or openapi.derived_id(api.id, "route", str(props.get("RouteKey")), length=7))
     operation = Operation(parts["method"] or "ANY", parts["path"], route_id, integration,
                           authorization=parts["authorization"], authorizer=authorizer,
                           scopes=parts["scopes"], route_id=route_id)

@@ -7,6 +7,8 @@ from cfn_cognito.idp import pagination
 from cfn_cognito.idp.errors import InvalidParameterException, ResourceNotFoundException
 from cfn_cognito.idp.pools import get_pool
 
+MAX_PAGE = 50  # the model's largest MaxResults for ListResourceServers
+
 
 def _server(pool_id: str, req: dict) -> dict:
     scopes = [dict(s) for s in req.get("Scopes") or []]
@@ -41,7 +43,9 @@ def describe_resource_server(ctx: Context, req: dict) -> dict:
 def list_resource_servers(ctx: Context, req: dict) -> dict:
     pool = get_pool(ctx, req["UserPoolId"])
     after = pagination.decode(req.get("NextToken"))
-    servers, next_after = ctx.store.resource_servers.page(pool["Id"], after, req["MaxResults"])
+    # MaxResults is optional in the model; without it, a page as large as it may be.
+    limit = req.get("MaxResults") or MAX_PAGE
+    servers, next_after = ctx.store.resource_servers.page(pool["Id"], after, limit)
     result = {"ResourceServers": servers}
     if next_after is not None:
         result["NextToken"] = pagination.encode(next_after)

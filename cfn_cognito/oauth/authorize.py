@@ -14,11 +14,13 @@ from typing import Mapping
 from urllib.parse import urlencode
 
 from cfn_cognito.context import Context
+from cfn_cognito.errors import AwsError
 from cfn_cognito.idp import tokens, users
 from cfn_cognito.idp.auth import outcome
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.errors import ResourceNotFoundException
 from cfn_cognito.idp.pools import get_pool
+from cfn_cognito.idp.triggers import pre_token_generation
 from cfn_cognito.oauth import codes, pkce, scopes as scope_rules, sessions
 from cfn_cognito.oauth.errors import (
     AuthorizeError,
@@ -165,10 +167,18 @@ def complete(ctx: Context, areq: AuthorizeRequest, user, auth_time: float,
         return redirect(with_params(areq.redirect_uri, {"code": code, "state": areq.state}),
                         cookies)
     request = AuthRequest(ctx, areq.pool, areq.client, {}, admin=False)
-    result = tokens.sign_in(ctx, areq.pool, areq.client, outcome.subject(user),
-                            groups=outcome.groups_for_tokens(request, user), scopes=areq.scopes,
-                            nonce=areq.nonce, with_refresh_token=False, oauth=True,
-                            auth_time=auth_time)
+    groups = outcome.groups_for_tokens(request, user)
+    try:
+        changes = pre_token_generation.changes(request, user, groups,
+                                               pre_token_generation.HOSTED_AUTH, areq.scopes)
+    except AwsError as err:
+        # As the hosted UI reports a trigger's failure: to the app, with AWS's message.
+        raise AuthorizeError(InvalidRequestError(err.message, public=True),
+                             redirect_uri=areq.redirect_uri, state=areq.state,
+                             fragment=True) from None
+    result = tokens.sign_in(ctx, areq.pool, areq.client, outcome.subject(user), groups=groups,
+                            scopes=areq.scopes, nonce=areq.nonce, with_refresh_token=False,
+                            oauth=True, auth_time=auth_time, changes=changes)
     fragment = {"access_token": result["AccessToken"]}
     if scope_rules.OPENID in areq.scopes:
         fragment["id_token"] = result["IdToken"]

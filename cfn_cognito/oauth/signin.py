@@ -19,6 +19,7 @@ from cfn_cognito.idp.auth import new_password, outcome, user_password
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.errors import NotAuthorizedException, UserNotConfirmedException
 from cfn_cognito.idp.sign_up import resend_confirmation_code
+from cfn_cognito.idp.triggers import post_authentication
 from cfn_cognito.oauth.authorize import AuthorizeRequest
 
 DONE = "done"
@@ -88,6 +89,7 @@ def after_password(ctx: Context, areq: AuthorizeRequest, user, username: str) ->
         return Step(NEW_PASSWORD, values={
             "username": user.username, "session": challenge["Session"],
             "required": [name.removeprefix(new_password.PREFIX) for name in required]})
+    post_authentication.run(auth_request(ctx, areq), user)
     return Step(DONE, user=user)
 
 
@@ -96,4 +98,5 @@ def set_new_password(ctx: Context, areq: AuthorizeRequest, session: str, secret:
     """The new-password page: the permanent password (and any required attributes)."""
     params = {new_password.PREFIX + name: value for name, value in required.items()}
     user = new_password.set_new_password(auth_request(ctx, areq, params, session), secret)
+    post_authentication.run(auth_request(ctx, areq), user)
     return Step(DONE, user=user)

@@ -3,7 +3,6 @@ boto3 as an application would see the result."""
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import uuid
@@ -309,12 +308,14 @@ def test_unknown_types_are_refused_by_name_before_anything_is_made(cognito_url, 
                                                                     prefix):
     before = pool_ids(idp)
     template = tmp_path / "v3-basic.json"
-    shutil.copy(FIXTURES / "v3-basic-update-stack.json", template)
+    body = json.loads((FIXTURES / "v3-basic-update-stack.json").read_text())
+    # A type no provider runs, under a logical id with a "/" as Serverless writes some.
+    body["Resources"]["Jobs/Queue"] = {"Type": "AWS::SQS::Queue"}
+    template.write_text(json.dumps(body))
     result = cli("deploy", str(template), "--stack-name", prefix, endpoint=cognito_url)
     assert result.returncode == 1
-    assert "Resource type AWS::ApiGateway::RestApi of ApiGatewayRestApi is not supported by " \
-           "cfn-cognito" in result.stderr
-    assert "Userpool/ExampleUserPoolApiGatewayAuthorizer" in result.stderr
+    assert "Resource type AWS::SQS::Queue of Jobs/Queue is not supported by cfn-cognito" \
+        in result.stderr
     assert "does not match any of the regexes" not in result.stderr
     assert pool_ids(idp) == before
 

@@ -46,6 +46,8 @@ def test_a_public_route_gets_the_proxy_event_of_the_request(base, api):
     assert event["multiValueQueryStringParameters"] == {"tag": ["a", "b"], "q": ["x y"]}
     assert event["headers"]["X-Trace"] == "t-1"
     assert event["multiValueHeaders"]["X-Trace"] == ["t-1"]
+    assert event["headers"]["X-Forwarded-For"] == "127.0.0.1"
+    assert event["headers"]["X-Forwarded-Proto"] == "http"
     assert event["pathParameters"] is None and event["stageVariables"] is None
     assert event["body"] is None and event["isBase64Encoded"] is False
     context = event["requestContext"]

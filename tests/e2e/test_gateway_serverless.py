@@ -116,7 +116,7 @@ def test_the_basic_service_names_its_pool_by_name_and_runs_node(cognito_url, cod
         client = idp.create_user_pool_client(
             UserPoolId=pool_id, ClientName="app",
             ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])
-        user = sign_in(cognito_url, pool_id, client["UserPoolClient"]["ClientId"], "bob")
+        user = sign_in(cognito_url, pool_id, client["UserPoolClient"]["ClientId"], "bob@example.com")
         rest = deployed.stage_url()
         answer = call("GET", rest + "/v1/request", user["IdToken"])
         assert answer.status_code == 200, answer.text

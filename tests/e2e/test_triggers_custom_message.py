@@ -22,7 +22,8 @@ def handler(event, context):
     kind = event["triggerSource"].split("_", 1)[1]
     greeting = f"[{kind}] {request['userAttributes'].get('name', 'friend')}"
     if request["usernameParameter"]:
-        text = f"{greeting}: sign in as {request['usernameParameter']} with {request['codeParameter']}"
+        text = (f"{greeting}: sign in as {request['usernameParameter']} "
+                f"with {request['codeParameter']}")
     else:
         text = f"{greeting}: your code is {request['codeParameter']}"
     event["response"]["emailSubject"] = f"{kind} for {request['userAttributes'].get('name')}"
@@ -65,7 +66,8 @@ def test_every_kind_of_message_is_rewritten(idp, cognito_url, functions, trigger
     idp.update_user_attributes(AccessToken=access,
                                UserAttributes=attrs(email="alice@new.example"))
     changed = _last(cognito_url, pool, "alice")
-    assert (changed["to"], changed["subject"]) == ("alice@new.example", "UpdateUserAttribute for Alice")
+    assert (changed["to"], changed["subject"]) == ("alice@new.example",
+                                                   "UpdateUserAttribute for Alice")
     idp.get_user_attribute_verification_code(AccessToken=access, AttributeName="email")
     assert _last(cognito_url, pool, "alice")["body"].startswith("[VerifyUserAttribute] Alice")
 

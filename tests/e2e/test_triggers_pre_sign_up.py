@@ -117,7 +117,8 @@ def test_a_node_handler_confirms_by_its_async_answer(idp, functions, trigger_poo
         const { record } = require("./record");
         exports.handler = async (event) => {
           record(event);
-          event.response.autoConfirmUser = event.request.userAttributes.email.endsWith("@corp.example");
+          const email = event.request.userAttributes.email;
+          event.response.autoConfirmUser = email.endsWith("@corp.example");
           return event;
         };
     """)

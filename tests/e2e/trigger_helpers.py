@@ -60,8 +60,9 @@ class Functions:
         with zipfile.ZipFile(buffer, "w") as archive:
             for path, text in files.items():
                 archive.writestr(path, text)
+        code = base64.b64encode(buffer.getvalue()).decode()
         body = {"FunctionName": name, "Runtime": runtime, "Handler": handler,
-                "Timeout": timeout, "Code": {"ZipFile": base64.b64encode(buffer.getvalue()).decode()},
+                "Timeout": timeout, "Code": {"ZipFile": code},
                 "Environment": {"Variables": {"EVENTS": str(self.events_dir)}}}
         r = requests.post(self.url + "/_cfn_cognito/functions", json=body, timeout=30)
         assert r.status_code == 201, r.text

@@ -39,7 +39,8 @@ def evaluate(document: dict, arn: str) -> str | None:
     for statement in _list(document.get("Statement")):
         if not _action_matches(statement.get("Action")):
             continue
-        if not any(_glob(str(resource)).fullmatch(arn) for resource in _list(statement.get("Resource"))):
+        resources = _list(statement.get("Resource"))
+        if not any(_glob(str(resource)).fullmatch(arn) for resource in resources):
             continue
         effect = str(statement.get("Effect", ""))
         if effect == DENY:

@@ -38,8 +38,8 @@ def run(inv: Invocation, identity: Identity) -> Reply:
         raise GatewayError("API_CONFIGURATION_ERROR", log=str(err)) from None
     except lambdas.FunctionTimeout as err:
         if err.seconds + 1e-6 >= integration.timeout:
-            raise GatewayError("INTEGRATION_TIMEOUT",
-                               log=f"no answer within the integration's {integration.timeout:g} s") from None
+            why = f"no answer within the integration's {integration.timeout:g} s"
+            raise GatewayError("INTEGRATION_TIMEOUT", log=why) from None
         raise GatewayError("INTEGRATION_FAILURE", log=f"the function {err}") from None
     except lambdas.FunctionError as err:
         raise GatewayError("INTEGRATION_FAILURE", log=f"the function failed: {err}") from None
@@ -91,7 +91,8 @@ def v1_reply(inv: Invocation, result) -> Reply:
     if "statusCode" not in result:
         raise Malformed("statusCode is missing")
     status = _status(result["statusCode"])
-    single = {str(k): _text(v, f"header {k}") for k, v in _map(result.get("headers"), "headers").items()}
+    single = {str(k): _text(v, f"header {k}")
+              for k, v in _map(result.get("headers"), "headers").items()}
     multi = {}
     for name, values in _map(result.get("multiValueHeaders"), "multiValueHeaders").items():
         if not isinstance(values, list):

@@ -14,7 +14,7 @@ turns what goes wrong into AWS's errors; `event` holds what all events share. Ca
     user_migration.on_forgot_password(ctx, pool, client, username, metadata) -> user | None
     custom_message.render(ctx, pool, user, kind, medium, code, (subject, body), ...)
     define_auth_challenge / create_auth_challenge / verify_auth_challenge .run(req, ...)
-    senders.refuse(pool, medium)                                            before a message goes out
+    senders.refuse(pool, medium)                                            before a message is sent
 
 `req` is the sign-in's AuthRequest (idp/auth/request.py). Each call is a no-op when the pool
 names no function for that trigger (the custom auth ones are only reached when it does).

@@ -279,14 +279,14 @@ def test_a_stack_in_progress_refuses_another_deploy(ctx):
 
 
 def test_refused_templates_make_nothing(ctx):
-    body = template(extra="  Api:\n    Type: AWS::ApiGateway::RestApi\n"
-                          "    Properties: {Name: api}\n")
-    type_line = body.splitlines().index("    Type: AWS::ApiGateway::RestApi") + 1
+    body = template(extra="  Queue:\n    Type: AWS::SQS::Queue\n"
+                          "    Properties: {QueueName: jobs}\n")
+    type_line = body.splitlines().index("    Type: AWS::SQS::Queue") + 1
     with pytest.raises(ValidationError) as caught:
         deploy(ctx, body)
     errors = [f for f in caught.value.findings if f.severity == "error"]
     assert [f.message for f in errors] == [
-        "Resource type AWS::ApiGateway::RestApi of Api is not supported by cfn-cognito"]
+        "Resource type AWS::SQS::Queue of Queue is not supported by cfn-cognito"]
     assert errors[0].line == type_line
     assert "Parameter Secret not used." in [f.message for f in caught.value.findings]
     assert ctx.store.pools.count("") == 0 and stacks.list_stacks(ctx)["Stacks"] == []
