@@ -135,6 +135,13 @@ def _parse_body(body: bytes) -> dict:
         raise SerializationException("Malformed JSON in request body") from None
     if not isinstance(params, dict):
         raise SerializationException("The request body must be a JSON object")
+    try:
+        # A lone surrogate ("\\ud800", or its bytes under surrogatepass) is no Unicode text:
+        # nothing downstream (SQLite, hashing, headers) could take it.
+        json.dumps(params, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise SerializationException("The request body holds a string that is not valid "
+                                     "Unicode") from None
     return params
 
 

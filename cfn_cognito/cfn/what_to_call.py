@@ -8,7 +8,7 @@ import urllib.parse
 import urllib.request
 
 from cfn_cognito.cfn import cli
-from cfn_cognito.gateway import report
+from cfn_cognito.gateway import report as gateway_report
 
 _TARGET = "AWSCognitoIdentityProviderService."
 
@@ -57,4 +57,4 @@ def report(endpoint: str, settings, stack: dict, out=None) -> None:
     for domain in by_type.get("AWS::Cognito::UserPoolDomain", []):
         print(f"  Domain       {domain['PhysicalResourceId']}", file=out)
     cli.print_outputs(stack, out)
-    report.print_endpoints(endpoint, stack["StackName"], out)
+    gateway_report.print_endpoints(endpoint, stack["StackName"], out)

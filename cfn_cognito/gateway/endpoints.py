@@ -70,8 +70,11 @@ def describe(ctx: Context, stack_name: str | None = None) -> dict:
             continue
         apis.append({
             "ApiId": api.id, "Name": api.name, "Protocol": api.protocol, "Stack": api.stack,
-            "Stages": [{"Stage": name, "Url": path_url(ctx, api.id, name),
-                        "HostUrl": host_url(ctx, api, name)} for name in sorted(api.stages)],
+            "Stages": [dict({"Stage": name, "Url": path_url(ctx, api.id, name),
+                             "HostUrl": host_url(ctx, api, name)},
+                            **({"ApiKeys": sorted(api.api_keys[name])}
+                               if api.api_keys.get(name) else {}))
+                       for name in sorted(api.stages)],
             "Routes": [_route(op) for op in api.operations()],
         })
     return {"Apis": apis}

@@ -40,6 +40,8 @@ def lines(answer: dict) -> list[str]:
         for stage in api["Stages"]:
             out.append(f"  stage {stage['Stage']}: {stage['Url']}")
             out.append(f"{' ' * (len(stage['Stage']) + 10)}{stage['HostUrl']}")
+            if stage.get("ApiKeys"):
+                out.append(f"  API keys of stage {stage['Stage']}: {', '.join(stage['ApiKeys'])}")
         width = max((len(r["Method"]) for r in api["Routes"]), default=0)
         path_width = max((len(r["Path"]) for r in api["Routes"]), default=0)
         for route in api["Routes"]:

@@ -38,6 +38,12 @@ def _caller(ctx: Context, access_token: str) -> Caller:
     return Caller(pool, client, user, claims)
 
 
+def caller(ctx: Context, access_token: str) -> Caller:
+    """The pool, client, user and claims of a fully checked access token (the MFA and device
+    operations take one too)."""
+    return _caller(ctx, access_token)
+
+
 def get_user(ctx: Context, req: dict) -> dict:
     c = _caller(ctx, req["AccessToken"])
     return own_account.get_user(c.user, c.client)

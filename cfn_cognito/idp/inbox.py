@@ -25,6 +25,7 @@ FORGOT_PASSWORD = "ForgotPassword"
 ADMIN_CREATE_USER = "AdminCreateUser"
 UPDATE_USER_ATTRIBUTE = "UpdateUserAttribute"
 VERIFY_USER_ATTRIBUTE = "VerifyUserAttribute"
+AUTHENTICATION = "Authentication"  # an MFA code (SMS_MFA, EMAIL_OTP)
 
 DEFAULT_VERIFICATION = {"EmailSubject": "Your verification code",
                         "EmailMessage": "Your verification code is {####}. ",
@@ -37,6 +38,9 @@ DEFAULT_INVITATION = {"EmailSubject": "Your temporary password",
                                       "{####}. ",
                       "SMSMessage": "Your username is {username} and temporary password is "
                                     "{####}. "}
+DEFAULT_AUTHENTICATION = {"Subject": "Your authentication code",
+                          "Message": "Your authentication code is {####}. ",
+                          "SmsAuthenticationMessage": "Your authentication code is {####}. "}
 
 _LOG_LINES = {
     SIGN_UP: "Confirmation code for Cognito user {username}: {code}",
@@ -45,6 +49,7 @@ _LOG_LINES = {
     ADMIN_CREATE_USER: "Temporary password for Cognito user {username}: {code}",
     UPDATE_USER_ATTRIBUTE: "Verification code for {attribute} of Cognito user {username}: {code}",
     VERIFY_USER_ATTRIBUTE: "Verification code for {attribute} of Cognito user {username}: {code}",
+    AUTHENTICATION: "Authentication code for Cognito user {username}: {code}",
 }
 
 
@@ -60,7 +65,14 @@ def _link(ctx: Context, client_id: str, username: str, code: str) -> str:
 def _render(ctx: Context, pool: dict, kind: str, medium: str, username: str, code: str,
             client_id: str | None) -> tuple[str, str]:
     """(subject, body) of a message from the pool's templates."""
-    if kind == ADMIN_CREATE_USER:
+    if kind == AUTHENTICATION:
+        # The pool's SMS MFA message, or its EmailMfaConfiguration (SetUserPoolMfaConfig).
+        given = (ctx.store.mfa_configs.get(pool["Id"], "") or {}).get("EmailMfaConfiguration") or {}
+        template = {**DEFAULT_AUTHENTICATION, **{k: v for k, v in given.items() if v}}
+        if medium == "SMS":
+            sms = pool.get("SmsAuthenticationMessage") or template["SmsAuthenticationMessage"]
+            return "", _fill(sms, username, code)
+        return template["Subject"], _fill(template["Message"], username, code)
         given = (pool.get("AdminCreateUserConfig") or {}).get("InviteMessageTemplate") or {}
         template = {**DEFAULT_INVITATION, **{k: v for k, v in given.items() if v}}
         if medium == "SMS":

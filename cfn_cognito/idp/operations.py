@@ -122,6 +122,18 @@ from cfn_cognito.idp.sign_up import (  # noqa: F401
     resend_confirmation_code,
     sign_up,
 )
+from cfn_cognito.idp.mfa_settings import (  # noqa: F401
+    admin_set_user_mfa_preference,
+    admin_set_user_settings,
+    get_user_pool_mfa_config,
+    set_user_mfa_preference,
+    set_user_pool_mfa_config,
+    set_user_settings,
+)
+from cfn_cognito.idp.software_token import (  # noqa: F401
+    associate_software_token,
+    verify_software_token,
+)
 from cfn_cognito.idp.signing_certificate import get_signing_certificate  # noqa: F401
 from cfn_cognito.idp.tags import list_tags_for_resource, tag_resource, untag_resource  # noqa: F401
 from cfn_cognito.idp.terms import (  # noqa: F401

@@ -350,8 +350,8 @@ def verify_id_token(ctx: Context, token: str, *, pool_id: str | None = None,
 def decode_verified(ctx: Context, token: str, token_use: str, *,
                     pool_id: str | None = None) -> dict:
     """The claims of a token of ours of this use ("access" or "id"), once its signature (RS256
-    only, by the key of that use in the pool named by `iss`), issuer, kind, expiry and
-    revocation all check out. Raises InvalidToken, ExpiredToken or RevokedToken."""
+    only, by the key of that use in the pool named by `iss`), issuer, kind, validity period
+    (`iat` and any `nbf` not in the future, `exp` not past) and revocation all check out. Raises InvalidToken, ExpiredToken or RevokedToken."""
     label = _LABEL[token_use]
     invalid = InvalidToken(f"Invalid {label}")
     parsed = _parse(token)
@@ -375,7 +375,12 @@ def decode_verified(ctx: Context, token: str, token_use: str, *,
     exp, iat, sub = claims.get("exp"), claims.get("iat"), claims.get("sub")
     if not (isinstance(exp, int) and isinstance(iat, int) and isinstance(sub, str)):
         raise invalid
-    if ctx.now() >= exp:
+    now = ctx.now()
+    # Not valid yet: issued in the future, or a `nbf` (ours carry none) still to come.
+    nbf = claims.get("nbf", iat)
+    if iat > now or not isinstance(nbf, int) or nbf > now:
+        raise invalid
+    if now >= exp:
         raise ExpiredToken(f"{label} has expired")
     if ctx.store.tokens.is_revoked(token_pool, sub, claims.get("origin_jti"), iat):
         raise RevokedToken(f"{label} has been revoked")

@@ -23,14 +23,6 @@ _M2M = ("Token issuing outside InitiateAuth and /oauth2/token (GetClientToken, t
 REASONS = {
     # MFA
     "AdminDeleteSoftwareToken": _MFA,
-    "AdminSetUserMFAPreference": _MFA,
-    "AdminSetUserSettings": _MFA,
-    "AssociateSoftwareToken": _MFA,
-    "GetUserPoolMfaConfig": _MFA,
-    "SetUserMFAPreference": _MFA,
-    "SetUserPoolMfaConfig": _MFA,
-    "SetUserSettings": _MFA,
-    "VerifySoftwareToken": _MFA,
     # devices
     "AdminForgetDevice": _DEVICES,
     "AdminGetDevice": _DEVICES,

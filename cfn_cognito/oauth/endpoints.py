@@ -52,7 +52,8 @@ def oauth2_token():
 def oauth2_userinfo():
     if request.method == "OPTIONS":
         return _preflight()
-    return _with_cors(userinfo.userinfo(context(), request.headers.get("Authorization")))
+    return _with_cors(userinfo.userinfo(context(), request.headers.get("Authorization"),
+                                        host_pool_id()))
 
 
 @blueprint.route("/oauth2/revoke", methods=["POST", "OPTIONS"])

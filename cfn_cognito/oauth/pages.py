@@ -15,7 +15,7 @@ import secrets
 from flask import Blueprint, Response, redirect as flask_redirect, render_template, request
 
 from cfn_cognito.errors import AwsError
-from cfn_cognito.oauth import accounts, authorize, csrf, logout, sessions, signin
+from cfn_cognito.oauth import accounts, authorize, csrf, logout, mfa_step, sessions, signin
 from cfn_cognito.oauth.errors import AuthorizeError
 from cfn_cognito.oauth.http import (
     PAGE_CSP,
@@ -84,7 +84,7 @@ class Page:
             return self.finish(step.user)
         template = {signin.CONFIRM: "confirm.html", signin.NEW_PASSWORD: "new_password.html",
                     accounts.CONFIRM_FORGOT_PASSWORD: "confirm_forgot_password.html",
-                    accounts.LOGIN: "login.html"}[step.page]
+                    accounts.LOGIN: "login.html", mfa_step.MFA: "mfa.html"}[step.page]
         response = self.render(template, **step.values)
         if step.page == signin.CONFIRM and step.user is not None:
             # Entering the code in this browser will sign in the user who proved the password.
@@ -153,6 +153,23 @@ def new_password(p: Page):
                                               p.secret("password"), given))
     except AwsError as err:
         return p.render("new_password.html", 400, error=err.message, **values)
+
+
+@blueprint.route("/mfa", methods=["GET", "POST"])
+@page
+def mfa(p: Page):
+    if request.method == "GET":
+        return flask_redirect(f"{base_url()}/login?{p.areq.query}")
+    values = {name: p.form(name) for name in ("username", "challenge", "session", "secret",
+                                              "destination")}
+    values["methods"] = [m for m in request.form.getlist("methods") if m]
+    shown = mfa_step.page_values(p.areq, values)
+    if not p.form_is_genuine():
+        return p.render("mfa.html", 403, error=FORM_EXPIRED, **shown)
+    try:
+        return p.step(mfa_step.answer(p.ctx, p.areq, values, p.form("code"), p.form("choice")))
+    except AwsError as err:
+        return p.render("mfa.html", 400, error=err.message, **shown)
 
 
 # -- sign-up ------------------------------------------------------------------------------

@@ -89,6 +89,15 @@ def after_password(ctx: Context, areq: AuthorizeRequest, user, username: str) ->
         return Step(NEW_PASSWORD, values={
             "username": user.username, "session": challenge["Session"],
             "required": [name.removeprefix(new_password.PREFIX) for name in required]})
+    return _mfa_or_done(ctx, areq, user)
+
+
+def _mfa_or_done(ctx: Context, areq: AuthorizeRequest, user) -> Step:
+    """The MFA page when the user has a challenge to answer (oauth/mfa_step.py); else done."""
+    from cfn_cognito.oauth import mfa_step  # it builds on this module's Step
+    step = mfa_step.first(ctx, areq, user)
+    if step is not None:
+        return step
     post_authentication.run(auth_request(ctx, areq), user)
     return Step(DONE, user=user)
 
@@ -98,5 +107,4 @@ def set_new_password(ctx: Context, areq: AuthorizeRequest, session: str, secret:
     """The new-password page: the permanent password (and any required attributes)."""
     params = {new_password.PREFIX + name: value for name, value in required.items()}
     user = new_password.set_new_password(auth_request(ctx, areq, params, session), secret)
-    post_authentication.run(auth_request(ctx, areq), user)
-    return Step(DONE, user=user)
+    return _mfa_or_done(ctx, areq, user)

@@ -30,19 +30,21 @@ def _bearer(authorization: str | None) -> str | None:
     return authorization[7:].strip() or None
 
 
-def userinfo(ctx: Context, authorization: str | None) -> Reply:
+def userinfo(ctx: Context, authorization: str | None, host_pool_id: str | None = None) -> Reply:
+    """The answer for this Authorization header; on a pool's domain (`host_pool_id`), only that
+    pool's access tokens are good."""
     try:
-        return json_reply(_claims(ctx, authorization))
+        return json_reply(_claims(ctx, authorization, host_pool_id))
     except OAuthError as err:
         return err.json_reply(_challenge(err))
 
 
-def _claims(ctx: Context, authorization: str | None) -> dict:
+def _claims(ctx: Context, authorization: str | None, host_pool_id: str | None) -> dict:
     token = _bearer(authorization)
     if token is None:
         raise InvalidRequestError(BAD_REQUEST, public=True)
     try:
-        claims = tokens.verify_access_token(ctx, token)
+        claims = tokens.verify_access_token(ctx, token, pool_id=host_pool_id)
     except AwsError:
         raise InvalidTokenError(BAD_TOKEN, public=True) from None
     granted = str(claims.get("scope", "")).split()

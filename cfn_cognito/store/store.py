@@ -9,6 +9,7 @@ from cfn_cognito.store.auth_sessions import AuthSessions
 from cfn_cognito.store.change_sets import ChangeSets
 from cfn_cognito.store.codes import Codes
 from cfn_cognito.store.db import Database
+from cfn_cognito.store.devices import Devices
 from cfn_cognito.store.documents import Documents
 from cfn_cognito.store.functions import Functions
 from cfn_cognito.store.gateway import GatewayStore
@@ -30,7 +31,7 @@ POOL_SCOPED = ("clients", "domains", "groups", "resource_servers")
 # Pool settings kept as documents the same way (migration 0010), each a Store attribute.
 POOL_SETTINGS = ("identity_providers", "ui_customizations", "risk_configurations",
                  "log_delivery_configurations", "managed_login_brandings", "terms",
-                 "client_secrets", "saml_certificates")
+                 "client_secrets", "saml_certificates", "mfa_configs")
 
 
 class Store:
@@ -59,6 +60,7 @@ class Store:
         self.auth_events = AuthEvents(db)
         self.provider_links = ProviderLinks(db)
         self.gateway = GatewayStore(db)
+        self.devices = Devices(db)
 
     @property
     def data_dir(self) -> Path:
@@ -73,7 +75,8 @@ class Store:
         with self.db.write():
             for table in POOL_SCOPED + POOL_SETTINGS:
                 self.db.execute(f"DELETE FROM {table} WHERE scope=?", (pool_id,))
-            for accessor in (self.import_jobs, self.auth_events, self.provider_links):
+            for accessor in (self.import_jobs, self.auth_events, self.provider_links,
+                             self.devices):
                 accessor.delete_pool(pool_id)
             self.users.delete_pool(pool_id)
             self.keys.delete_pool(pool_id)

@@ -168,8 +168,9 @@ class Users:
             [(user.pool_id, name, value_key, user.sub) for name, value_key in index])
 
     def delete(self, pool_id: str, sub: str) -> None:
-        """Remove a user and everything that points at it (index, aliases, groups, codes)."""
-        for table in ("users", "user_index", "aliases", "memberships", "codes"):
+        """Remove a user and everything that points at it (index, aliases, groups, codes,
+        devices)."""
+        for table in ("users", "user_index", "aliases", "memberships", "codes", "devices"):
             self.db.execute(f"DELETE FROM {table} WHERE pool_id=? AND sub=?", (pool_id, sub))
 
     def delete_pool(self, pool_id: str) -> None:

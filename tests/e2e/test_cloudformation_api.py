@@ -279,8 +279,7 @@ def test_a_change_set_goes_obsolete_when_the_stack_moves_on(cfn, name):
     cfn.delete_stack(StackName=name)
 
 
-def test_a_failing_create_rolls_back_and_the_waiter_says_so(cfn, name):
-    failing = pool_template(name).replace("Outputs:", """  Client:
+FAILING_CLIENT = """  Client:
     Type: AWS::Cognito::UserPoolClient
     DependsOn: Group
     Properties:
@@ -289,7 +288,11 @@ def test_a_failing_create_rolls_back_and_the_waiter_says_so(cfn, name):
       AllowedOAuthFlows: [code]
       CallbackURLs: [https://example.com/cb]
       AllowedOAuthScopes: [missing/scope]
-Outputs:""")
+Outputs:"""
+
+
+def test_a_failing_create_rolls_back_and_the_waiter_says_so(cfn, name):
+    failing = pool_template(name).replace("Outputs:", FAILING_CLIENT)
     cfn.create_stack(StackName=name, TemplateBody=failing)
     with pytest.raises(WaiterError):
         wait(cfn, "stack_create_complete", StackName=name)
@@ -309,6 +312,23 @@ Outputs:""")
         "Message": f"Stack [{name}] already exists"}
     cfn.delete_stack(StackName=name)
     wait(cfn, "stack_delete_complete", StackName=name)
+
+
+def test_on_failure_delete_and_termination_protection(cfn, cognito_url, name):
+    made = cfn.create_stack(StackName=name, OnFailure="DELETE",
+                            TemplateBody=pool_template(name).replace("Outputs:", FAILING_CLIENT))
+    with pytest.raises(WaiterError):
+        wait(cfn, "stack_create_complete", StackName=name)
+    assert stack_of(cfn, made["StackId"])["StackStatus"] == "DELETE_COMPLETE"
+    assert error_of(cfn.describe_stacks, StackName=name)["Code"] == "ValidationError"
+
+    cfn.create_stack(StackName=name, TemplateBody=pool_template(name),
+                     EnableTerminationProtection=True)
+    wait(cfn, "stack_create_complete", StackName=name)
+    assert stack_of(cfn, name)["EnableTerminationProtection"] is True
+    assert error_of(cfn.delete_stack, StackName=name)["Message"] == \
+        f"Stack [{name}] cannot be deleted while TerminationProtection is enabled"
+    assert cli(cognito_url, "delete", "--stack-name", name).returncode == 0
 
 
 ROLE = """

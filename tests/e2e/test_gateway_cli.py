@@ -4,11 +4,18 @@ output written in AWS's form."""
 
 import json
 import os
+import queue
+import shutil
+import signal
 import subprocess
 import sys
+import tempfile
+import threading
+import time
 
 import requests
 
+from cfn_cognito.testing import free_port
 from gateway_helpers import TEMPLATES
 
 
@@ -52,3 +59,41 @@ def test_deploy_prints_where_the_api_answers(cognito_url, cognito_server):
         assert answer["Apis"][0]["Stages"][0]["HostUrl"] == host_form
     finally:
         cli("delete", "--stack-name", "gwcli", endpoint=cognito_url)
+
+
+def _lines(stream, into: queue.Queue):
+    for line in stream:
+        into.put(line)
+
+
+def test_up_tells_where_the_api_answers_and_serves_it():
+    port = free_port()
+    data_dir = tempfile.mkdtemp(prefix="cfn-cognito-up-gw-")
+    environ = {k: v for k, v in os.environ.items() if k != "CFN_COGNITO_ENDPOINT"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cfn_cognito", "up", str(TEMPLATES / "api-http-jwt.yaml"),
+         "--port", str(port), "--data-dir", data_dir], stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True, env=environ)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=_lines, args=(process.stdout, lines), daemon=True).start()
+    seen = []
+    try:
+        deadline = time.monotonic() + 120
+        while not any(line.startswith("Serving on") for line in seen):
+            assert time.monotonic() < deadline, "".join(seen)
+            assert process.poll() is None, "".join(seen)
+            try:
+                seen.append(lines.get(timeout=1))
+            except queue.Empty:
+                pass
+        stage = next(line for line in seen if line.strip().startswith("stage $default:"))
+        url = stage.split(": ", 1)[1].strip()
+        assert url.startswith(f"http://localhost:{port}/restapis/") and "$default" in url
+        assert any("GET  /me" in line and "JWT (users)" in line for line in seen)
+        answer = requests.get(url.replace("localhost", "127.0.0.1") + "/public", timeout=30)
+        assert answer.status_code == 200 and answer.json()["routeKey"] == "GET /public"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=30)
+        shutil.rmtree(data_dir, ignore_errors=True)
+    assert code == 0

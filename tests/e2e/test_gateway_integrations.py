@@ -143,10 +143,15 @@ Resources:
 
 
 @pytest.fixture(scope="module")
-def base(cognito_url, cognito_server):
-    deployed = deploy(cognito_url, TEMPLATE, parameters={"Port": str(cognito_server.port)})
-    yield deployed.stage_url()
-    deployed.delete()
+def deployed(cognito_url, cognito_server):
+    stack = deploy(cognito_url, TEMPLATE, parameters={"Port": str(cognito_server.port)})
+    yield stack
+    stack.delete()
+
+
+@pytest.fixture(scope="module")
+def base(deployed):
+    return deployed.stage_url()
 
 
 def test_the_function_answer_becomes_the_response(base):
@@ -199,7 +204,8 @@ def test_an_http_proxy_passes_the_request_on(base):
     assert answer.json()["status"] == "ok"
 
 
-def test_api_keys_of_a_usage_plan_open_the_method(base):
+def test_api_keys_of_a_usage_plan_open_the_method(deployed, base):
+    assert deployed.api()["Stages"][0]["ApiKeys"] == ["the-key-of-at-least-twenty-chars"]
     refused = call("GET", base + "/keyed")
     assert refused.status_code == 404        # the API's DEFAULT_4XX, below
     assert json.loads(refused.text) == {"error": "Forbidden", "type": "INVALID_API_KEY"}

@@ -118,3 +118,22 @@ def test_a_body_over_the_limit_is_refused_and_the_server_goes_on(http, hard_url)
     assert answer.status == 413 and answer.error_type == "RequestEntityTooLargeException"
     ok = wire.call(http, hard_url, "cognito-idp", "ListUserPools", {"MaxResults": 1})
     assert ok.status == 200
+
+
+def test_strings_that_are_not_unicode_are_refused_and_pairs_are_kept(world, http, hard_url):
+    pool_id, username = world.pool["Id"], world.username
+    lone = {"UserPoolId": pool_id, "Username": username,
+            "UserAttributes": [{"Name": "name", "Value": "a\ud800b"}]}
+    answer = wire.call(http, hard_url, "cognito-idp", "AdminUpdateUserAttributes", lone)
+    wire.assert_aws_error(answer)
+    assert answer.error_type.endswith("SerializationException")
+    # Raw UTF-8 bytes of a surrogate, which Python's JSON reader would otherwise let through.
+    raw = ('{"UserPoolId":"%s","GroupName":"g\xed\xa0\x80"}' % pool_id).encode("latin-1")
+    answer = wire.post(http, hard_url, "AWSCognitoIdentityProviderService.CreateGroup", raw)
+    assert answer.error_type.endswith("SerializationException"), answer.body
+    # A surrogate pair escaped as JSON allows is an emoji, kept as such.
+    pair = {**lone, "UserAttributes": [{"Name": "name", "Value": "\ud83e\udd84 unicorn"}]}
+    assert wire.call(http, hard_url, "cognito-idp", "AdminUpdateUserAttributes", pair).status == 200
+    user = wire.call(http, hard_url, "cognito-idp", "AdminGetUser",
+                     {"UserPoolId": pool_id, "Username": username}).json()
+    assert {"Name": "name", "Value": "🦄 unicorn"} in user["UserAttributes"]

@@ -3,7 +3,7 @@ AdminRespondToAuthChallenge."""
 
 from __future__ import annotations
 
-from cfn_cognito.idp.auth import custom_auth, new_password, outcome, user_srp
+from cfn_cognito.idp.auth import custom_auth, mfa_answers, new_password, outcome, user_srp
 from cfn_cognito.idp.auth.request import AuthRequest
 
 
@@ -20,4 +20,5 @@ CHALLENGES = {
     "PASSWORD_VERIFIER": _password_verifier,
     "NEW_PASSWORD_REQUIRED": new_password.answer,
     custom_auth.CUSTOM_CHALLENGE: custom_auth.answer,
+    **mfa_answers.CHALLENGES,
 }

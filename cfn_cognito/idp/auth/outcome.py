@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from cfn_cognito.idp import attributes, auth_events, tokens, users
-from cfn_cognito.idp.auth import sessions
+from cfn_cognito.idp.auth import mfa, sessions
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.errors import (
     NotAuthorizedException,
@@ -49,9 +49,11 @@ def subject(user) -> tokens.TokenSubject:
 
 
 def signed_in(req: AuthRequest, user,
-              token_source: str = pre_token_generation.AUTHENTICATION) -> dict:
-    """The proof is done: challenge NEW_PASSWORD_REQUIRED, refuse, or (after the
-    PostAuthentication and PreTokenGeneration triggers) issue tokens."""
+              token_source: str = pre_token_generation.AUTHENTICATION,
+              mfa_done: bool = False) -> dict:
+    """The proof is done: challenge NEW_PASSWORD_REQUIRED, refuse, challenge for MFA (unless
+    `mfa_done`: the answer to one), or (after the PostAuthentication and PreTokenGeneration
+    triggers) issue tokens."""
     ctx = req.ctx
     if user.status == users.UNCONFIRMED:
         raise UserNotConfirmedException("User is not confirmed.")
@@ -60,6 +62,10 @@ def signed_in(req: AuthRequest, user,
             raise NotAuthorizedException(
                 "Temporary password has expired and must be reset by an administrator.")
         return new_password_challenge(req, user)
+    if not mfa_done:
+        mfa_challenge = mfa.challenge(req, user, token_source)
+        if mfa_challenge is not None:
+            return mfa_challenge
     post_authentication.run(req, user)
     groups = groups_for_tokens(req, user)
     changes = pre_token_generation.changes(req, user, groups, token_source)

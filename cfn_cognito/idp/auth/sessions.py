@@ -53,6 +53,18 @@ def find(ctx: Context, client: dict, session: str | None = None,
     return record
 
 
+def find_by_token(ctx: Context, session: str) -> dict:
+    """The usable session record of `session` whatever its client (AssociateSoftwareToken and
+    VerifySoftwareToken take a Session without a ClientId)."""
+    record = ctx.store.auth_sessions.get(session_id=_digest(session))
+    if record is None:
+        raise NotAuthorizedException(EXPIRED)
+    client = ctx.store.clients.get(record["pool_id"], record["client_id"])
+    if client is None:
+        raise NotAuthorizedException(EXPIRED)
+    return find(ctx, client, session)
+
+
 def use(ctx: Context, record: dict) -> None:
     """Mark the session used; NotAuthorizedException for all but the first caller."""
     if not ctx.store.auth_sessions.mark_used(record["id"]):
