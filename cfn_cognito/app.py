@@ -8,7 +8,7 @@ import logging
 from flask import Flask, Response
 from werkzeug.exceptions import HTTPException
 
-from cfn_cognito import __version__, lambdas
+from cfn_cognito import __version__, cross_site, lambdas
 from cfn_cognito.aws.blueprint import blueprint as aws_blueprint
 from cfn_cognito.aws.files import blueprint as files_blueprint
 from cfn_cognito.cfn.blueprint import blueprint as stacks_blueprint
@@ -56,6 +56,8 @@ def create_app(settings: Settings, store: Store, **context_overrides) -> Flask:
     app.register_blueprint(hosted_ui_blueprint)
     # API Gateway invoke URLs ({apiId}.execute-api.localhost, /restapis/...): the gateway's.
     app.before_request(gateway_http.route_request)
+    # Other sites' pages must not drive the developer endpoints through a browser.
+    app.before_request(cross_site.refuse_cross_site)
     app.register_blueprint(gateway_http.blueprint)
     # Hosted UI domains ({prefix}.auth.{region}.localhost): unknown ones get 404.
     app.before_request(oauth_http.route_host)

@@ -132,7 +132,7 @@ class ServerlessCfnCognito {
       throw this.error(`cfn-cognito did not deploy stack ${manifest.stackName}: ${why}`,
         'CFN_COGNITO_DEPLOY_FAILED');
     }
-    this.showSections(service, summary.Outputs, false);
+    this.showSections(service, summary, false);
   }
 
   async info() {
@@ -144,7 +144,7 @@ class ServerlessCfnCognito {
       throw this.error(`${lastLine(result)} (cfn-cognito at ${this.settings.endpoint})`,
         'CFN_COGNITO_INFO_FAILED');
     }
-    this.showSections(service, summary.Outputs, true);
+    this.showSections(service, summary, true);
   }
 
   async remove() {
@@ -165,7 +165,7 @@ class ServerlessCfnCognito {
   }
 
   /** Fill the output sections the CLI prints at the end (the `finalize` banners). */
-  showSections(service, outputs, info) {
+  showSections(service, stack, info) {
     const functions = {};
     for (const name of this.serverless.service.getAllFunctions()) {
       functions[name] = this.serverless.service.getFunction(name);
@@ -176,7 +176,7 @@ class ServerlessCfnCognito {
       region: service.region,
       stackName: service.stackName,
       functions,
-      outputs,
+      stack,
       endpoint: this.settings.endpoint,
       info,
     });

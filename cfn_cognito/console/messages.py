@@ -24,7 +24,7 @@ blueprint = Blueprint("messages", __name__)
 
 def _json(payload: dict, status: int = 200) -> Response:
     return Response(json.dumps(payload), status=status, mimetype="application/json",
-                    headers={"Cache-Control": "no-store"})
+                    headers={"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"})
 
 
 @blueprint.route("/_cfn_cognito/messages", methods=["GET", "DELETE"])

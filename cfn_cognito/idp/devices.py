@@ -41,6 +41,17 @@ def new_device(ctx: Context, pool: dict, user) -> dict:
     return {"DeviceKey": key, "DeviceGroupKey": group}
 
 
+def for_tokens(ctx: Context, pool: dict, user, device: dict | None):
+    """(the access token's device_key, NewDeviceMetadata) of a sign-in: the device that
+    authenticated, or a new one when the pool tracks devices; (None, None) otherwise."""
+    if device is not None:
+        return device["DeviceKey"], None
+    if not tracking(pool):
+        return None, None
+    metadata = new_device(ctx, pool, user)
+    return metadata["DeviceKey"], metadata
+
+
 def find(ctx: Context, pool: dict, user, device_key: str) -> dict:
     """The user's device; ResourceNotFoundException if there is none with that key."""
     found = ctx.store.devices.get(pool["Id"], device_key or "")

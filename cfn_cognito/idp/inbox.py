@@ -73,6 +73,7 @@ def _render(ctx: Context, pool: dict, kind: str, medium: str, username: str, cod
             sms = pool.get("SmsAuthenticationMessage") or template["SmsAuthenticationMessage"]
             return "", _fill(sms, username, code)
         return template["Subject"], _fill(template["Message"], username, code)
+    if kind == ADMIN_CREATE_USER:
         given = (pool.get("AdminCreateUserConfig") or {}).get("InviteMessageTemplate") or {}
         template = {**DEFAULT_INVITATION, **{k: v for k, v in given.items() if v}}
         if medium == "SMS":

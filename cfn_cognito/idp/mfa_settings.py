@@ -242,3 +242,18 @@ def verify_token(ctx: Context, pool: dict, user, code: str, *, enable: bool):
             _put_choices(u.doc, list(u.doc.get("UserMFASettingList") or []) + [TOTP], TOTP)
 
     return users.modify(ctx, pool, user, change)
+
+
+def admin_delete_software_token(ctx: Context, req: dict) -> dict:
+    """Forget the user's authenticator (a lost phone): TOTP MFA is off until they set up a new
+    one."""
+    pool = get_pool(ctx, req["UserPoolId"])
+
+    def change(u):
+        u.doc.pop(TOKEN, None)
+        u.doc.pop(PENDING_TOKEN, None)
+        enabled = [m for m in u.doc.get("UserMFASettingList") or [] if m != TOTP]
+        _put_choices(u.doc, enabled, preferred(u))
+
+    users.modify(ctx, pool, users.get_user(ctx, pool, req["Username"]), change)
+    return {}

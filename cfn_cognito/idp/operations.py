@@ -122,7 +122,19 @@ from cfn_cognito.idp.sign_up import (  # noqa: F401
     resend_confirmation_code,
     sign_up,
 )
+from cfn_cognito.idp.devices import (  # noqa: F401
+    admin_forget_device,
+    admin_get_device,
+    admin_list_devices,
+    admin_update_device_status,
+    confirm_device,
+    forget_device,
+    get_device,
+    list_devices,
+    update_device_status,
+)
 from cfn_cognito.idp.mfa_settings import (  # noqa: F401
+    admin_delete_software_token,
     admin_set_user_mfa_preference,
     admin_set_user_settings,
     get_user_pool_mfa_config,

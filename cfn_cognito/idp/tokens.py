@@ -108,7 +108,8 @@ def issue(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *, grou
           auth_time: float, scopes: list[str] | None = None, origin_jti: str | None = None,
           event_id: str | None = None, extra_id_claims: dict | None = None,
           nonce: str | None = None, refresh_token: str | None = None,
-          oauth: bool = False, changes: ClaimChanges | None = None) -> dict:
+          oauth: bool = False, changes: ClaimChanges | None = None,
+          device_key: str | None = None) -> dict:
     """A signed ID and access token pair as an AuthenticationResult:
     `{"AccessToken", "ExpiresIn", "TokenType", ["RefreshToken",] "IdToken"}`.
 
@@ -116,7 +117,8 @@ def issue(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *, grou
     original sign-in (kept on refresh, as origin_jti and event_id are); `scopes` default to
     aws.cognito.signin.user.admin; `extra_id_claims` are added to the ID token last;
     `oauth` makes the OAuth endpoints' form (see the module's docstring); `changes` are
-    applied to both tokens' claims last (see ClaimChanges).
+    applied to both tokens' claims last (see ClaimChanges); `device_key` (device tracking)
+    goes in the access token.
     """
     pool_id = pool["Id"]
     changes = changes or ClaimChanges()
@@ -133,6 +135,8 @@ def issue(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *, grou
     access_seconds = token_validity_seconds(client, "AccessToken")
     access = _access_claims(subject, client, token_groups, access_scopes, common,
                             iat + access_seconds, new_uuid(ctx))
+    if device_key:
+        access = _after(access, "sub", {"device_key": device_key})
     if oauth:
         access = _after(access, "iss", {"version": OAUTH_TOKEN_VERSION})
         subject = scoped_subject(subject, scopes or [])
@@ -161,7 +165,7 @@ def sign_in(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *,
             groups: list[str], scopes: list[str] | None = None, nonce: str | None = None,
             extra_id_claims: dict | None = None, with_refresh_token: bool = True,
             oauth: bool = False, auth_time: float | None = None,
-            changes: ClaimChanges | None = None) -> dict:
+            changes: ClaimChanges | None = None, device_key: str | None = None) -> dict:
     """Tokens for a new authentication: fresh origin_jti and event_id, auth_time now (or the
     given one: a hosted UI session's sign-in), and a refresh token recorded under the same
     origin_jti (so revoking it revokes these). With `oauth`, the granted scopes are recorded
@@ -179,7 +183,8 @@ def sign_in(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *,
                                       now + token_validity_seconds(client, "RefreshToken"), now)
     return issue(ctx, pool, client, subject, groups=groups, auth_time=auth_time, scopes=scopes,
                  origin_jti=origin_jti, event_id=event_id, extra_id_claims=extra_id_claims,
-                 nonce=nonce, refresh_token=refresh_token, oauth=oauth, changes=changes)
+                 nonce=nonce, refresh_token=refresh_token, oauth=oauth, changes=changes,
+                 device_key=device_key)
 
 
 def refreshed(ctx: Context, pool: dict, client: dict, subject: TokenSubject,

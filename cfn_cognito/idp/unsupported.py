@@ -7,8 +7,6 @@ whatever this table says.
 
 from __future__ import annotations
 
-_MFA = "MFA (TOTP, SMS and email codes) is not built yet."
-_DEVICES = "Device tracking (remembered devices) is not built yet."
 _WEBAUTHN = "Passkeys (WebAuthn) need a browser authenticator; cfn-cognito does not emulate one."
 _USER_AUTH = "Choice-based sign-in (the USER_AUTH flow) is not built yet."
 _SESSIONS = "Session tracking (the 2025 user session API) is not built yet."
@@ -21,18 +19,6 @@ _M2M = ("Token issuing outside InitiateAuth and /oauth2/token (GetClientToken, t
         "exchange) is not built yet.")
 
 REASONS = {
-    # MFA
-    "AdminDeleteSoftwareToken": _MFA,
-    # devices
-    "AdminForgetDevice": _DEVICES,
-    "AdminGetDevice": _DEVICES,
-    "AdminListDevices": _DEVICES,
-    "AdminUpdateDeviceStatus": _DEVICES,
-    "ConfirmDevice": _DEVICES,
-    "ForgetDevice": _DEVICES,
-    "GetDevice": _DEVICES,
-    "ListDevices": _DEVICES,
-    "UpdateDeviceStatus": _DEVICES,
     # passkeys and choice-based sign-in
     "CompleteWebAuthnRegistration": _WEBAUTHN,
     "DeleteWebAuthnCredential": _WEBAUTHN,

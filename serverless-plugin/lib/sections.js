@@ -1,92 +1,58 @@
 'use strict';
 
 // The Serverless output sections (`endpoints:`, `functions:`, ...) for a stack deployed into
-// cfn-cognito: the stack's outputs as they are, and the API endpoints at the local gateway.
+// cfn-cognito, from the CLI's JSON summary of the stack: its outputs (an output holding an API
+// URL in AWS form carries the local one as LocalUrl) and its APIs as the local gateway serves
+// them (stages with their URLs, routes).
 
-// An API Gateway URL in AWS form, as the stack outputs give it (ServiceEndpoint, HttpApiUrl).
-const AWS_API_URL = /^https:\/\/([a-z0-9]+)\.execute-api\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?(\/[^?#]*)?$/;
-// An HTTP API's default stage, which AWS serves at the root of the API's URL.
-const DEFAULT_STAGE = '$default';
-
-/**
- * The local gateway's URL for an API URL in AWS form (other values come back unchanged):
- * `{endpoint}/restapis/{apiId}/{stage}/_user_request_/{path}`, which any HTTP client reaches
- * (the `{apiId}.execute-api.localhost` form needs a resolver that knows `*.localhost`).
- * A URL with no stage in its path is an HTTP API's default stage.
- */
-function localApiUrl(value, endpoint) {
-  const match = AWS_API_URL.exec(String(value).trim());
-  if (!match) return value;
-  const [, apiId, path = ''] = match;
-  const [stage, ...rest] = path.split('/').filter(Boolean);
-  const base = `${endpoint}/restapis/${apiId}/${stage || DEFAULT_STAGE}/_user_request_`;
-  return rest.length ? `${base}/${rest.join('/')}` : base;
-}
-
-function outputsByKey(outputs) {
-  const byKey = {};
-  for (const o of outputs || []) byKey[o.OutputKey] = o.OutputValue;
-  return byKey;
-}
-
-function httpRoute(http) {
-  if (typeof http === 'string') {
-    const [method, path] = http.trim().split(/\s+/);
-    return { method, path };
-  }
-  return { method: http.method, path: http.path };
-}
-
-function joinPath(base, path) {
-  const clean = String(path || '').split('/').filter(Boolean).join('/');
-  return clean ? `${base}/${clean}` : base;
-}
+// An HTTP API's catch-all route.
+const DEFAULT_ROUTE = '$default';
 
 /**
- * 'METHOD - URL' for each http (REST) and httpApi event of the service's functions, at the
- * local gateway. `functions` is {name: {events: [...]}}; `outputs` the stack's outputs.
+ * 'METHOD - URL' for each route of each stage of the stack's APIs. The URL is the
+ * `/restapis/{apiId}/{stage}/_user_request_` form, which every HTTP client reaches (the
+ * `{apiId}.execute-api.localhost` one needs a resolver that knows `*.localhost`).
  */
-function endpointLines(functions, outputs, endpoint) {
-  const byKey = outputsByKey(outputs);
-  const rest = byKey.ServiceEndpoint && localApiUrl(byKey.ServiceEndpoint, endpoint);
-  const httpApi = byKey.HttpApiUrl && localApiUrl(byKey.HttpApiUrl, endpoint);
+function endpointLines(apis) {
   const lines = [];
-  for (const fn of Object.values(functions || {})) {
-    for (const event of (fn && fn.events) || []) {
-      if (event.http && rest) {
-        const { method, path } = httpRoute(event.http);
-        lines.push(`${String(method || 'ANY').toUpperCase()} - ${joinPath(rest, path)}`);
-      } else if (event.httpApi && httpApi) {
-        const route = event.httpApi === '*' ? { method: '*', path: '' } : httpRoute(event.httpApi);
-        const method = route.method === '*' ? 'ANY' : String(route.method || 'ANY').toUpperCase();
-        lines.push(`${method} - ${joinPath(httpApi, route.path)}`);
+  for (const api of apis || []) {
+    for (const stage of api.Stages || []) {
+      for (const route of api.Routes || []) {
+        const path = route.Path === DEFAULT_ROUTE || route.Path === '/' ? '' : route.Path;
+        lines.push(`${route.Method} - ${stage.Url}${path}`);
       }
     }
   }
   return lines;
 }
 
+function outputLine(output) {
+  const line = `${output.OutputKey}: ${output.OutputValue}`;
+  return output.LocalUrl ? `${line} (here: ${output.LocalUrl})` : line;
+}
+
 /**
  * The output sections, in the order Serverless prints them: [[name, string | string[]]].
+ * `stack` is the CLI's summary ({Outputs, Apis}); `functions` is {name: {name: deployed name}};
  * `info` adds the service/stage/region/stack lines that `serverless info` shows.
  */
-function outputSections({ service, stage, region, stackName, functions, outputs, endpoint,
+function outputSections({ service, stage, region, stackName, functions, stack, endpoint,
   info = false }) {
   const sections = [];
   if (info) {
     sections.push(['service', service], ['stage', stage], ['region', region],
       ['stack', stackName]);
   }
-  const endpoints = endpointLines(functions, outputs, endpoint);
+  const endpoints = endpointLines(stack.Apis);
   if (endpoints.length === 1) sections.push(['endpoint', endpoints[0]]);
   if (endpoints.length > 1) sections.push(['endpoints', endpoints]);
   const deployed = Object.entries(functions || {})
     .map(([name, fn]) => `${name}: ${(fn && fn.name) || name}`);
   if (deployed.length) sections.push(['functions', deployed]);
-  const shown = (outputs || []).map((o) => `${o.OutputKey}: ${o.OutputValue}`);
-  if (shown.length) sections.push(['stack outputs', shown]);
+  const outputs = (stack.Outputs || []).map(outputLine);
+  if (outputs.length) sections.push(['stack outputs', outputs]);
   sections.push(['cfn-cognito', endpoint]);
   return sections;
 }
 
-module.exports = { endpointLines, localApiUrl, outputSections };
+module.exports = { endpointLines, outputSections };

@@ -17,8 +17,20 @@ const {
 
 const OUTPUTS = [
   { OutputKey: 'UserPoolId', OutputValue: 'us-east-1_abcdefghi' },
-  { OutputKey: 'ServiceEndpoint', OutputValue: 'https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/local' },
+  {
+    OutputKey: 'ServiceEndpoint',
+    OutputValue: 'https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/local',
+    LocalUrl: 'http://localhost:4566/restapis/a1b2c3d4e5/local/_user_request_',
+  },
 ];
+// What the CLI's JSON summary says of the stack's API.
+const APIS = [{
+  ApiId: 'a1b2c3d4e5',
+  Name: 'local-test',
+  Protocol: 'REST',
+  Stages: [{ Stage: 'local', Url: OUTPUTS[1].LocalUrl }],
+  Routes: [{ Method: 'GET', Path: '/v1/request', Authorization: 'COGNITO_USER_POOLS' }],
+}];
 const FUNCTIONS = {
   http_request: {
     name: 'test-local-http_request',
@@ -116,7 +128,9 @@ test('deploy forwards the package to cfn-cognito and fills the output sections',
   const cli = fakeCli({
     deploy: {
       stderr: ['10:00:00  CREATE_COMPLETE  AWS::CloudFormation::Stack  test-local'],
-      stdout: { StackName: 'test-local', StackStatus: 'CREATE_COMPLETE', Outputs: OUTPUTS },
+      stdout: {
+        StackName: 'test-local', StackStatus: 'CREATE_COMPLETE', Outputs: OUTPUTS, Apis: APIS,
+      },
     },
   });
   const { serverless, lines, progress, packageDir } = setUp({ cli });
@@ -133,11 +147,11 @@ test('deploy forwards the package to cfn-cognito and fills the output sections',
     [['Deploying to cfn-cognito', true]]);
   const sections = Object.fromEntries(serverless.serviceOutputs);
   assert.equal(sections.endpoint,
-    `GET - ${service.endpoint}/restapis/a1b2c3d4e5/local/_user_request_/v1/request`);
+    'GET - http://localhost:4566/restapis/a1b2c3d4e5/local/_user_request_/v1/request');
   assert.deepEqual(sections.functions, ['http_request: test-local-http_request']);
   assert.deepEqual(sections['stack outputs'], [
     'UserPoolId: us-east-1_abcdefghi',
-    `ServiceEndpoint: ${OUTPUTS[1].OutputValue}`,
+    `ServiceEndpoint: ${OUTPUTS[1].OutputValue} (here: ${OUTPUTS[1].LocalUrl})`,
   ]);
   assert.equal(sections.service, undefined);
 });
@@ -195,7 +209,11 @@ test('a command that is not installed says how to get it', async () => {
 
 test('info prints the service, the local endpoints and the stack outputs', async () => {
   const cli = fakeCli({
-    outputs: { stdout: { StackName: 'test-local', StackStatus: 'CREATE_COMPLETE', Outputs: OUTPUTS } },
+    outputs: {
+      stdout: {
+        StackName: 'test-local', StackStatus: 'CREATE_COMPLETE', Outputs: OUTPUTS, Apis: APIS,
+      },
+    },
   });
   const { serverless } = setUp({ commands: ['info'], cli });
   await invoke(serverless, 'initialize');

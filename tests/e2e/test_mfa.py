@@ -233,3 +233,17 @@ def test_legacy_mfa_options_are_kept(idp, make_pool):  # noqa: F811
     assert idp.admin_get_user(UserPoolId=pool["Id"], Username="alice")["MFAOptions"] == options
     idp.admin_set_user_settings(UserPoolId=pool["Id"], Username="alice", MFAOptions=[])
     assert "MFAOptions" not in idp.admin_get_user(UserPoolId=pool["Id"], Username="alice")
+
+
+def test_admin_deletes_a_lost_authenticator(idp, totp_pool):
+    pool, client = totp_pool
+    _user(idp, pool)
+    first = _password_sign_in(idp, client)
+    associated = idp.associate_software_token(Session=first["Session"])
+    verified = idp.verify_software_token(Session=associated["Session"],
+                                         UserCode=pyotp.TOTP(associated["SecretCode"]).now())
+    _answer(idp, client, verified, "MFA_SETUP")
+    idp.admin_delete_software_token(UserPoolId=pool["Id"], Username="alice")
+    assert "UserMFASettingList" not in idp.admin_get_user(UserPoolId=pool["Id"], Username="alice")
+    # MFA is required, so the next sign-in sets up a new authenticator.
+    assert _password_sign_in(idp, client)["ChallengeName"] == "MFA_SETUP"

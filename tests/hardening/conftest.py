@@ -8,6 +8,8 @@ fuzzed requests (random rather than the CI's fixed seed) and runs the load tests
 from __future__ import annotations
 
 import collections
+import sys
+from pathlib import Path
 
 import pytest
 import requests
@@ -16,6 +18,9 @@ from cfn_cognito.testing import LocalCognito
 from hardening_settings import SLOW
 
 TALLY: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+
+# The end-to-end suites' helpers (deploying templates, walking the hosted UI) serve here too.
+sys.path.insert(0, str(Path(__file__).parents[1] / "e2e"))
 
 
 @pytest.fixture(scope="session")

@@ -25,6 +25,12 @@ TOKEN_OPERATIONS = {
     "VerifySoftwareToken": {"UserCode": "123456"},
     "SetUserMFAPreference": {"SoftwareTokenMfaSettings": {"Enabled": False}},
     "SetUserSettings": {"MFAOptions": []},
+    "ConfirmDevice": {"DeviceKey": "us-east-1_00000000-0000-4000-8000-000000000000"},
+    "GetDevice": {"DeviceKey": "us-east-1_00000000-0000-4000-8000-000000000000"},
+    "ListDevices": {},
+    "UpdateDeviceStatus": {"DeviceKey": "us-east-1_00000000-0000-4000-8000-000000000000",
+                           "DeviceRememberedStatus": "remembered"},
+    "ForgetDevice": {"DeviceKey": "us-east-1_00000000-0000-4000-8000-000000000000"},
     "GlobalSignOut": {},
     "DeleteUser": {},
 }

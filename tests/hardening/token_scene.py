@@ -100,10 +100,11 @@ class Scene:
     def user(self, pool_id: str | None = None) -> str:
         """A new confirmed user with a permanent password."""
         pool_id = pool_id or self.pool_id
-        username = f"u{uuid.uuid4().hex[:10]}"
+        # An email address: the name works in pools whose usernames are email addresses too.
+        username = f"u{uuid.uuid4().hex[:10]}@example.com"
         self.idp.admin_create_user(
             UserPoolId=pool_id, Username=username, MessageAction="SUPPRESS",
-            UserAttributes=[{"Name": "email", "Value": f"{username}@example.com"},
+            UserAttributes=[{"Name": "email", "Value": username},
                             {"Name": "email_verified", "Value": "true"}])
         self.idp.admin_set_user_password(UserPoolId=pool_id, Username=username,
                                          Password=PASSWORD, Permanent=True)
@@ -118,6 +119,7 @@ class Scene:
                                   else self.other_pool_client_id)
         username = username or self.user(pool_id)
         user = self.idp.admin_get_user(UserPoolId=pool_id, Username=username)
+        username = user["Username"]
         sub = next(a["Value"] for a in user["UserAttributes"] if a["Name"] == "sub")
         with self.context(seconds_ahead) as ctx:
             result = tokens.sign_in(

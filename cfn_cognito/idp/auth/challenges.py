@@ -3,7 +3,14 @@ AdminRespondToAuthChallenge."""
 
 from __future__ import annotations
 
-from cfn_cognito.idp.auth import custom_auth, mfa_answers, new_password, outcome, user_srp
+from cfn_cognito.idp.auth import (
+    custom_auth,
+    device_srp,
+    mfa_answers,
+    new_password,
+    outcome,
+    user_srp,
+)
 from cfn_cognito.idp.auth.request import AuthRequest
 
 
@@ -21,4 +28,5 @@ CHALLENGES = {
     "NEW_PASSWORD_REQUIRED": new_password.answer,
     custom_auth.CUSTOM_CHALLENGE: custom_auth.answer,
     **mfa_answers.CHALLENGES,
+    **device_srp.CHALLENGES,
 }

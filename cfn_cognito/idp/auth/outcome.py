@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from cfn_cognito.idp import attributes, auth_events, tokens, users
-from cfn_cognito.idp.auth import mfa, sessions
+from cfn_cognito.idp import attributes, auth_events, devices, tokens, users
+from cfn_cognito.idp.auth import device_srp, mfa, sessions
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.errors import (
     NotAuthorizedException,
@@ -50,9 +50,10 @@ def subject(user) -> tokens.TokenSubject:
 
 def signed_in(req: AuthRequest, user,
               token_source: str = pre_token_generation.AUTHENTICATION,
-              mfa_done: bool = False) -> dict:
-    """The proof is done: challenge NEW_PASSWORD_REQUIRED, refuse, challenge for MFA (unless
-    `mfa_done`: the answer to one), or (after the PostAuthentication and PreTokenGeneration
+              mfa_done: bool = False, device: dict | None = None) -> dict:
+    """The proof is done: challenge NEW_PASSWORD_REQUIRED, refuse, challenge a named device
+    (DEVICE_SRP_AUTH) and for MFA (unless `mfa_done`: the answer to one, or a remembered
+    `device` that authenticated), or (after the PostAuthentication and PreTokenGeneration
     triggers) issue tokens."""
     ctx = req.ctx
     if user.status == users.UNCONFIRMED:
@@ -63,14 +64,18 @@ def signed_in(req: AuthRequest, user,
                 "Temporary password has expired and must be reset by an administrator.")
         return new_password_challenge(req, user)
     if not mfa_done:
-        mfa_challenge = mfa.challenge(req, user, token_source)
-        if mfa_challenge is not None:
+        mfa_challenge = ((device is None and device_srp.challenge(req, user, token_source))
+                         or mfa.challenge(req, user, token_source))
+        if mfa_challenge:
             return mfa_challenge
     post_authentication.run(req, user)
+    device_key, new_device = devices.for_tokens(ctx, req.pool, user, device)
     groups = groups_for_tokens(req, user)
     changes = pre_token_generation.changes(req, user, groups, token_source)
     result = tokens.sign_in(ctx, req.pool, req.client, subject(user), groups=groups,
-                            changes=changes)
+                            changes=changes, device_key=device_key)
+    if new_device:
+        result["NewDeviceMetadata"] = new_device
     auth_events.record(ctx, req.pool, user, auth_events.SIGN_IN, auth_events.PASS, tokens=result)
     return {"ChallengeParameters": {}, "AuthenticationResult": result}
 
