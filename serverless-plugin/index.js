@@ -16,7 +16,9 @@ const { installOffline } = require('./lib/offline-aws');
 const { removeAwsHooks } = require('./lib/rewire');
 const { CliError, runCli } = require('./lib/run-cli');
 const { outputSections } = require('./lib/sections');
-const { SCHEMA, SettingsError, isActive, readSettings } = require('./lib/settings');
+const {
+  SCHEMA, SettingsError, isActive, readSettings, stagesOf,
+} = require('./lib/settings');
 
 const PLUGIN_NAME = 'serverless-cfn-cognito';
 
@@ -38,14 +40,14 @@ class ServerlessCfnCognito {
     this.provider = serverless.getProvider && serverless.getProvider('aws');
     if (!this.provider) return;
 
-    this.settings = this.readSettings();
     this.stage = this.provider.getStage();
-    if (!isActive(this.settings, this.stage)) return;
+    if (!isActive(stagesOf(serverless.service.custom), this.stage)) return;
 
     const refusal = framework.refusal(framework.describe(serverless,
       require.main && require.main.filename));
     if (refusal) throw this.error(refusal, 'CFN_COGNITO_UNSUPPORTED_FRAMEWORK');
 
+    this.settings = this.readSettings();
     this.active = true;
     this.offlineSeams = installOffline(this.provider, this.settings.accountId);
     this.hooks = {
@@ -89,7 +91,7 @@ class ServerlessCfnCognito {
     const { service } = this.serverless;
     return {
       name: service.service,
-      serviceDir: this.serverless.serviceDir || this.serverless.config.servicePath || process.cwd(),
+      serviceDir: this.serverless.serviceDir || process.cwd(),
       packagePath: this.options.package || (service.package && service.package.path),
       stackName: this.provider.naming.getStackName(),
       stage: this.provider.getStage(),

@@ -25,8 +25,11 @@ def _context():
 def _raw_path() -> tuple[str, str]:
     """(path, query) exactly as the client sent them."""
     uri = request.environ.get("REQUEST_URI") or request.environ.get("RAW_URI")
+    if uri and uri.startswith("/"):
+        path, _, query = uri.partition("?")
+        return path, query
     if uri:
-        parts = urlsplit(uri)
+        parts = urlsplit(uri)     # absolute-form (a proxy's request line)
         return parts.path or "/", parts.query
     return quote(request.path), request.query_string.decode("latin-1")
 

@@ -43,24 +43,33 @@ function commandLine(value) {
   return argv;
 }
 
+function ownSettings(custom) {
+  return (custom && custom.cfnCognito) || {};
+}
+
+/** The stages the plugin acts for; `custom` is the service's `custom` section. */
+function stagesOf(custom) {
+  return asList(ownSettings(custom).stages) || DEFAULT_STAGES;
+}
+
 /**
  * The settings of a service: {stages, endpoint, command (argv list), accountId}.
  * `custom` is the service's resolved `custom` section, `env` the process environment.
  */
 function readSettings(custom, env) {
-  const own = (custom && custom.cfnCognito) || {};
+  const own = ownSettings(custom);
   const endpoint = own.endpoint || env.CFN_COGNITO_ENDPOINT || DEFAULT_ENDPOINT;
   return {
-    stages: asList(own.stages) || DEFAULT_STAGES,
+    stages: stagesOf(custom),
     endpoint: String(endpoint).replace(/\/+$/, ''),
     command: commandLine(own.command),
     accountId: env.CFN_COGNITO_ACCOUNT_ID || DEFAULT_ACCOUNT_ID,
   };
 }
 
-/** Whether the plugin acts for this stage. */
-function isActive(settings, stage) {
-  return settings.stages.includes(String(stage));
+/** Whether the plugin acts for this stage, given its stages. */
+function isActive(stages, stage) {
+  return stages.includes(String(stage));
 }
 
 module.exports = {
@@ -70,4 +79,5 @@ module.exports = {
   SettingsError,
   isActive,
   readSettings,
+  stagesOf,
 };

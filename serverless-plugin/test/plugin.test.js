@@ -89,6 +89,15 @@ test('custom.cfnCognito.stages chooses the stages', () => {
   assert.equal(setUp({ stage: 'local', custom: { stages: ['test'] } }).plugin.active, false);
 });
 
+test('a bad setting stops the local stage only', () => {
+  assert.throws(() => setUp({ custom: { command: ' ' } }), (err) => {
+    assert.equal(err.code, 'CFN_COGNITO_SETTINGS');
+    assert.match(err.message, /^custom\.cfnCognito\.command is empty/);
+    return true;
+  });
+  assert.equal(setUp({ stage: 'prod', custom: { command: ' ' } }).plugin.active, false);
+});
+
 test('the settings are declared to the configuration schema', () => {
   const { serverless } = setUp();
   const [schema] = serverless.configSchemaHandler.defined;

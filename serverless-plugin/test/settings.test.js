@@ -3,7 +3,9 @@
 const assert = require('node:assert/strict');
 const { test } = require('node:test');
 
-const { SettingsError, isActive, readSettings } = require('../lib/settings');
+const {
+  SettingsError, isActive, readSettings, stagesOf,
+} = require('../lib/settings');
 
 test('defaults: stage local, localhost:4566, cfn-cognito on PATH, the default account', () => {
   const settings = readSettings(undefined, {});
@@ -11,9 +13,10 @@ test('defaults: stage local, localhost:4566, cfn-cognito on PATH, the default ac
     stages: ['local'], endpoint: 'http://localhost:4566', command: ['cfn-cognito'],
     accountId: '000000000000',
   });
-  assert.ok(isActive(settings, 'local'));
-  assert.ok(!isActive(settings, 'dev'));
-  assert.ok(!isActive(settings, 'prod'));
+  assert.ok(isActive(settings.stages, 'local'));
+  assert.ok(!isActive(settings.stages, 'dev'));
+  assert.ok(!isActive(stagesOf({ cfnCognito: { stages: ['test'] } }), 'local'));
+  assert.ok(isActive(stagesOf({ cfnCognito: { stages: 'test' } }), 'test'));
 });
 
 test('custom.cfnCognito wins over the environment, which wins over the defaults', () => {

@@ -48,8 +48,8 @@ def id_token(idp, pool_id: str) -> str:
 @pytest.mark.parametrize("cli, fixture, credentials, runtime", [
     ("serverless3", "seed", True, "node"),
     ("osls4", "seed", False, "node"),
-    ("serverless3", "seed-python", False, "python"),
-], ids=["serverless3-node", "osls4-node-no-credentials", "serverless3-python-no-credentials"])
+    ("osls4", "seed-python", True, "python"),
+], ids=["serverless3-node", "osls4-node-no-credentials", "osls4-python"])
 def test_the_seed_deploys_and_its_endpoint_wants_an_id_token(cli, fixture, credentials, runtime,
                                                              server, tmp_path):
     install(cli)

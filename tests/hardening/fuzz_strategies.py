@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from cfn_cognito.aws.validation import java_pattern
 
-MAX_DEPTH = 4
+MAX_DEPTH = 3
 HUGE = 70_000          # longer than any member's max length in the models
 NEST = 60              # levels of a deeply nested value (the validator stops at 32)
 
@@ -26,7 +26,7 @@ NASTY_STRINGS = [
     "null", "undefined", "None", "true", "0", "-1", "NaN", "1e999",
     "' OR '1'='1", "\"; DROP TABLE users; --", "<script>alert(1)</script>",
     "../../../../etc/passwd", "%s%s%s%n", "${jndi:ldap://127.0.0.1/x}", "{{7*7}}",
-    "a" * 129, "a" * 2049, "é" * 300,
+    "a" * 129, "a" * 2049, "é" * 300, "A" * HUGE,
 ]
 
 json_scalars = st.one_of(
@@ -66,7 +66,7 @@ def strings(shape: Shape, name: str, refs: dict):
     meta = shape.metadata
     low, high = meta.get("min", 0), min(meta.get("max", 256), 2048)
     options = [st.text(min_size=low, max_size=min(high, 64)), any_text,
-               st.sampled_from(NASTY_STRINGS), st.just("A" * HUGE)]
+               st.sampled_from(NASTY_STRINGS)]
     if shape.enum:
         options += [st.sampled_from(list(shape.enum))] * 3
     if meta.get("pattern"):

@@ -12,6 +12,9 @@ import uuid
 
 import boto3
 import botocore.config
+import requests
+
+import hardening_wire as wire
 
 PASSWORD = "Fuzz-Passw0rd!"
 CALLBACK = "http://localhost:3000/callback"
@@ -27,6 +30,7 @@ class World:
     def __init__(self, url: str):
         self.url = url
         self.idp, self.identity = clients(url)
+        self.http = requests.Session()
         self.refs: dict[str, list] = {}
         self.build()
 
@@ -98,15 +102,21 @@ class World:
         }
 
     def intact(self) -> bool:
-        """Whether the pool, client, user and its access token all still work."""
-        try:
-            self.idp.get_user(AccessToken=self.tokens["AccessToken"])
-            self.idp.describe_user_pool_client(UserPoolId=self.pool["Id"],
-                                               ClientId=self.client["ClientId"])
-            user = self.idp.admin_get_user(UserPoolId=self.pool["Id"], Username=self.username)
-            self.identity.describe_identity_pool(IdentityPoolId=self.identity_pool_id)
-        except self.idp.exceptions.ClientError:
-            return False
+        """Whether the pool, client, user and its access token all still work (asked on the
+        wire: this runs before every operation's batch)."""
+        pool_id = self.pool["Id"]
+        checks = [("cognito-idp", "GetUser", {"AccessToken": self.tokens["AccessToken"]}),
+                  ("cognito-idp", "DescribeUserPoolClient",
+                   {"UserPoolId": pool_id, "ClientId": self.client["ClientId"]}),
+                  ("cognito-identity", "DescribeIdentityPool",
+                   {"IdentityPoolId": self.identity_pool_id}),
+                  ("cognito-idp", "AdminGetUser", {"UserPoolId": pool_id,
+                                                   "Username": self.username})]
+        for service, operation, body in checks:
+            answer = wire.call(self.http, self.url, service, operation, body)
+            if answer.status != 200:
+                return False
+        user = answer.json()
         return user["Enabled"] and user["UserStatus"] == "CONFIRMED"
 
     def ensure(self) -> None:

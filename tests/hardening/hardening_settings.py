@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, settings
 SLOW = os.environ.get("HARDENING_SLOW", "") not in ("", "0")
 
 # Fuzzed requests per operation (CI: a fixed seed, so a run is repeatable).
-CASES_PER_OPERATION = 400 if SLOW else 20
+CASES_PER_OPERATION = 400 if SLOW else 16
 # ... and per operation the service refuses whole (UnsupportedOperationException): only the
 # shared validation runs for those.
-CASES_PER_REFUSED_OPERATION = 40 if SLOW else 5
+CASES_PER_REFUSED_OPERATION = 40 if SLOW else 4
 # Fuzzed requests per web endpoint (hosted UI pages, /oauth2/*).
 CASES_PER_ENDPOINT = 400 if SLOW else 40
 # Seconds of mixed write load before the kill -9, and writer threads.
