@@ -14,7 +14,7 @@ CASES_PER_OPERATION = 400 if SLOW else 16
 # shared validation runs for those.
 CASES_PER_REFUSED_OPERATION = 40 if SLOW else 4
 # Fuzzed requests per web endpoint (hosted UI pages, /oauth2/*).
-CASES_PER_ENDPOINT = 400 if SLOW else 40
+CASES_PER_ENDPOINT = 400 if SLOW else 25
 # Seconds of mixed write load before the kill -9, and writer threads.
 LOAD_SECONDS = 20.0 if SLOW else 2.0
 WRITERS = 6

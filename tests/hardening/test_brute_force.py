@@ -12,6 +12,7 @@ import botocore.config
 import botocore.exceptions
 import pytest
 import requests
+from pycognito.aws_srp import AWSSRP
 
 from hosted_ui_helpers import CALLBACK, Browser, oauth_client
 
@@ -78,9 +79,10 @@ def test_failed_sign_ins_lock_the_user_even_against_the_right_password(idp, app,
             code, message = _error(_sign_in, idp=idp, client=client, username=username,
                                    password="Wrong-Passw0rd!")
         else:
-            code, message = _error(idp.admin_initiate_auth, UserPoolId=pool["Id"],
-                                   ClientId=client["ClientId"], AuthFlow="ADMIN_USER_PASSWORD_AUTH",
-                                   AuthParameters={"USERNAME": username, "PASSWORD": "nope-Passw0rd!"})
+            code, message = _error(
+                idp.admin_initiate_auth, UserPoolId=pool["Id"], ClientId=client["ClientId"],
+                AuthFlow="ADMIN_USER_PASSWORD_AUTH",
+                AuthParameters={"USERNAME": username, "PASSWORD": "nope-Passw0rd!"})
         assert (code, message) == ("NotAuthorizedException", "Incorrect username or password.")
     code, message = _error(_sign_in, idp=idp, client=client, username=username, password=PASSWORD)
     assert (code, message) == ("NotAuthorizedException", LOCKED)
@@ -170,3 +172,20 @@ def test_the_hosted_ui_confirm_form_uses_up_the_code_the_same_way(idp, app, hard
         assert "Invalid verification code provided, please try again." in page.text
     page = browser.submit(page, code=code)
     assert TOO_MANY in page.text and "Location" not in page.headers
+
+
+def test_failed_srp_sign_ins_count_and_lock_as_well(idp, app):
+    pool, _ = app
+    username = _user(idp, pool)
+    client = idp.create_user_pool_client(
+        UserPoolId=pool["Id"], ClientName="srp",
+        ExplicitAuthFlows=["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]
+
+    def srp(password: str):
+        return AWSSRP(username=username, password=password, pool_id=pool["Id"],
+                      client_id=client["ClientId"], client=idp).authenticate_user()
+
+    for _ in range(WRONG_TRIES):
+        assert _error(srp, password="Wrong-Passw0rd!") == \
+            ("NotAuthorizedException", "Incorrect username or password.")
+    assert _error(srp, password=PASSWORD) == ("NotAuthorizedException", LOCKED)

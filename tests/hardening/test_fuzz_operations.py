@@ -59,8 +59,8 @@ def test_fuzzed_requests_never_break_the_service(service, operation, world, db, 
         if not _refused_by_validation(answer):
             seen["reached the operation"] += 1
         after = db.current()
-        assert not store_snapshot.changed(before, after), \
-            f"refused ({answer.error_type}) yet changed {store_snapshot.changed(before, after)}: {context}"
+        changed = store_snapshot.changed(before, after)
+        assert not changed, f"refused ({answer.error_type}) yet changed {changed}: {context}"
 
     one_request()
     # Still serving, and still whole where it matters: the health check answers.
@@ -91,11 +91,13 @@ WIRE_JUNK = st.one_of(fuzz_strategies.not_an_object, fuzz_strategies.json_junk)
            ["", ".", "AWSCognitoIdentityProviderService", "AWSCognitoIdentityProviderService.",
             "AWSCognitoIdentityProviderService.signUp", "AWSCognitoIdentityService.GetId.x",
             "com.amazonaws.cognito.identity.model.AWSCognitoIdentityService.GetId",
-            "AWSCognitoIdentityProviderService.__class__", "AWSCognitoIdentityProviderService.SignUp"]),
+            "AWSCognitoIdentityProviderService.__class__",
+            "AWSCognitoIdentityProviderService.SignUp"]),
            st.text(max_size=60).map(lambda t: " ".join(t.split()))),
        content_type=st.sampled_from(
            ["application/x-amz-json-1.1", "application/x-amz-json-1.0", "application/json",
-            "text/plain", "application/x-www-form-urlencoded", "", "application/x-amz-json-1.1; charset=utf-16",
+            "text/plain", "application/x-www-form-urlencoded", "",
+            "application/x-amz-json-1.1; charset=utf-16",
             "multipart/form-data; boundary=x", "APPLICATION/X-AMZ-JSON-1.1"]),
        body=WIRE_JUNK)
 def test_junk_on_the_wire_is_refused_as_aws_refuses_it(target, content_type, body, http, hard_url):

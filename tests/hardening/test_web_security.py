@@ -26,7 +26,8 @@ FORM_PAGES = ("/login", "/signup", "/confirm", "/forgotPassword", "/confirmForgo
 @pytest.fixture(scope="module")
 def site(hard_url):
     idp = boto3.client("cognito-idp", endpoint_url=hard_url, region_name="us-east-1")
-    pool = idp.create_user_pool(PoolName="web-security", AutoVerifiedAttributes=["email"])["UserPool"]
+    pool = idp.create_user_pool(PoolName="web-security",
+                                AutoVerifiedAttributes=["email"])["UserPool"]
     client = oauth_client(idp, pool)
     make_user(idp, pool, "alice", email="alice@example.com", email_verified="true")
     return {"idp": idp, "pool": pool, "client": client, "url": hard_url}
@@ -120,7 +121,8 @@ def _attack_developer_endpoints(url: str) -> None:
 # -- redirects ----------------------------------------------------------------------------
 
 UNREGISTERED = [
-    "https://evil.example/callback", "http://localhost:3000/callback/", "http://localhost:3000/CALLBACK",
+    "https://evil.example/callback", "http://localhost:3000/callback/",
+    "http://localhost:3000/CALLBACK",
     "http://localhost:3000/callback?x=1", "http://localhost:3000/callback#frag",
     "http://localhost:3000/callback.evil.example", "http://localhost:3000@evil.example/callback",
     "http://localhost:3001/callback", "https://localhost:3000/callback", "//evil.example/callback",
@@ -248,7 +250,8 @@ def test_pages_and_endpoints_send_security_headers(site):
         "/error": requests.get(base + "/error", params={"error": "x"}, timeout=10),
         "console": requests.get(base + "/_cfn_cognito/", timeout=10),
         "an unknown domain": requests.get(
-            base + "/login", headers={"Host": f"nobody-{uuid.uuid4().hex[:6]}.auth.us-east-1.localhost"},
+            base + "/login",
+            headers={"Host": f"nobody-{uuid.uuid4().hex[:6]}.auth.us-east-1.localhost"},
             timeout=10),
     }
     for name, r in pages.items():
@@ -261,7 +264,8 @@ def test_pages_and_endpoints_send_security_headers(site):
             assert "unsafe-inline" not in csp, (name, csp)
     # Answers that carry tokens or codes are never cached.
     secret = {
-        "/oauth2/token": requests.post(base + "/oauth2/token", data={"grant_type": "x"}, timeout=10),
+        "/oauth2/token": requests.post(base + "/oauth2/token", data={"grant_type": "x"},
+                                       timeout=10),
         "/oauth2/userInfo": requests.get(base + "/oauth2/userInfo", timeout=10),
         "/_cfn_cognito/messages": requests.get(base + "/_cfn_cognito/messages", timeout=10),
         "console": pages["console"],

@@ -76,7 +76,8 @@ class Scene:
         self.client_id = client_id or oauth_client(self.idp, pool_id, "forge-a1")["ClientId"]
         self.other_client_id = oauth_client(self.idp, pool_id, "forge-a2")["ClientId"]
         self.other_pool_id = self.idp.create_user_pool(PoolName="forge-b")["UserPool"]["Id"]
-        self.other_pool_client_id = oauth_client(self.idp, self.other_pool_id, "forge-b1")["ClientId"]
+        self.other_pool_client_id = oauth_client(self.idp, self.other_pool_id,
+                                                 "forge-b1")["ClientId"]
         self.domain = f"forge-{uuid.uuid4().hex[:8]}"
         try:
             self.idp.create_user_pool_domain(UserPoolId=pool_id, Domain=self.domain)
