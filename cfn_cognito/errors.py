@@ -50,6 +50,15 @@ class RequestEntityTooLargeException(AwsError):
     status = 413
 
 
+class MissingAuthenticationTokenException(AwsError):
+    """An operation AWS serves only to signed requests, asked for by a page of another site
+    (which holds no credentials of the developer's; see cfn_cognito/cross_site.py)."""
+
+    code = "MissingAuthenticationTokenException"
+    wire_type = "com.amazon.coral.service#MissingAuthenticationTokenException"
+    status = 403
+
+
 class InternalFailure(AwsError):
     """A bug on our side; the client sees a clean 500, never a traceback."""
 

@@ -176,10 +176,25 @@ def handle(target: str, content_type: str, body: bytes, context_factory) -> tupl
 
 def too_large(target: str, limit: int) -> tuple[int, dict, bytes]:
     """The answer to a request body over `limit` bytes, as any other AWS error."""
+    return refusal(target, RequestEntityTooLargeException(
+        f"Request body is larger than {limit} bytes."))
+
+
+def refusal(target: str, err: AwsError) -> tuple[int, dict, bytes]:
+    """The answer `err` to a request for `target`, refused before it is read."""
     service = _service_of(target)[0]
     namespace = service.error_namespace if service else CORAL_NAMESPACE
-    err = RequestEntityTooLargeException(f"Request body is larger than {limit} bytes.")
     return _error_response(err, str(uuid.uuid4()), namespace)
+
+
+def needs_credentials(target: str) -> bool:
+    """Whether AWS takes this target's operation only from signed requests: every operation
+    but those the model marks unauthenticated (InitiateAuth, SignUp, GetUser, GetId...)."""
+    service, op_name = _service_of(target)
+    if service is None or op_name not in models.operation_names(service.model_name):
+        return False    # no operation: answered as unknown, whoever asks
+    operation = models.service_model(service.model_name).operation_model(op_name)
+    return operation.auth_type != "none"
 
 
 def _operation(service: Service, op_name: str):

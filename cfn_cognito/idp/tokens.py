@@ -356,7 +356,8 @@ def decode_verified(ctx: Context, token: str, token_use: str, *,
                     pool_id: str | None = None) -> dict:
     """The claims of a token of ours of this use ("access" or "id"), once its signature (RS256
     only, by the key of that use in the pool named by `iss`), issuer, kind, validity period
-    (`iat` and any `nbf` not in the future, `exp` not past) and revocation all check out. Raises InvalidToken, ExpiredToken or RevokedToken."""
+    (`iat` and any `nbf` not in the future, `exp` not past) and revocation all check out.
+    Raises InvalidToken, ExpiredToken or RevokedToken."""
     label = _LABEL[token_use]
     invalid = InvalidToken(f"Invalid {label}")
     parsed = _parse(token)

@@ -12,6 +12,7 @@ import boto3
 import pytest
 import requests
 
+import hardening_wire as wire
 from cfn_cognito.testing import LocalCognito
 from hosted_ui_helpers import CALLBACK, PASSWORD, SIGNED_OUT, Browser, make_user, oauth_client
 
@@ -274,3 +275,36 @@ def test_pages_and_endpoints_send_security_headers(site):
     for name, r in secret.items():
         assert "no-store" in r.headers.get("Cache-Control", ""), (name, dict(r.headers))
         assert r.headers.get("X-Content-Type-Options") == "nosniff", (name, dict(r.headers))
+
+
+def test_pages_of_other_sites_may_call_only_what_aws_serves_unsigned(site, http):
+    """The AWS JSON API answers every origin's CORS preflight (browser SDKs sign users in
+    from anywhere), but a page of another site holds no credentials: as on AWS, it gets the
+    unauthenticated operations only, never the admin ones (signatures are not checked here)."""
+    pool_id, client_id = site["pool"]["Id"], site["client"]["ClientId"]
+    foreign = {"Origin": EVIL}
+    admin = [("AdminDeleteUser", {"UserPoolId": pool_id, "Username": "alice"}),
+             ("DeleteUserPool", {"UserPoolId": pool_id}),
+             ("ListUsers", {"UserPoolId": pool_id}),
+             ("UpdateUserPoolClient", {"UserPoolId": pool_id, "ClientId": client_id})]
+    for operation, body in admin:
+        for headers in (foreign, {"Origin": "null"}, {"Sec-Fetch-Site": "cross-site"}):
+            answer = wire.post(http, site["url"], f"{wire.TARGETS['cognito-idp']}.{operation}",
+                               body, headers=headers)
+            assert answer.status == 403, (operation, headers, answer.body)
+            assert answer.error_type.endswith("MissingAuthenticationTokenException")
+            assert answer.headers["Access-Control-Allow-Origin"] == "*"   # the SDK reads it
+    assert site["idp"].admin_get_user(UserPoolId=pool_id, Username="alice")["Enabled"]
+    # What a sign-in page needs works from any site, and everything from the developer's own.
+    answer = wire.post(http, site["url"], f"{wire.TARGETS['cognito-idp']}.InitiateAuth", {
+        "ClientId": client_id, "AuthFlow": "USER_PASSWORD_AUTH",
+        "AuthParameters": {"USERNAME": "nobody", "PASSWORD": "wrong"}}, headers=foreign)
+    assert answer.status == 400 and "MissingAuthentication" not in answer.error_type, answer.body
+    answer = wire.post(http, site["url"], f"{wire.TARGETS['cognito-identity']}.GetId",
+                       {"IdentityPoolId": "us-east-1:00000000-0000-0000-0000-000000000000"},
+                       headers=foreign)
+    assert answer.error_type == "ResourceNotFoundException", answer.body
+    for headers in ({"Origin": "http://localhost:3000"}, {"Origin": "http://127.0.0.1:8080"}, {}):
+        answer = wire.post(http, site["url"], f"{wire.TARGETS['cognito-idp']}.ListUsers",
+                           {"UserPoolId": pool_id}, headers=headers)
+        assert answer.status == 200, (headers, answer.body)
