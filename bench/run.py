@@ -27,6 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     limits = Limits(requests=args.requests, seconds=args.seconds)
     if args.large:
         workloads.WORKLOADS.extend(workloads.LARGE)
+    if args.only:
+        words = [w.strip().lower() for w in args.only.split(",") if w.strip()]
+        workloads.WORKLOADS[:] = [w for w in workloads.WORKLOADS
+                                  if any(word in w.title.lower() for word in words)]
     titles = [START_TITLE] + [w.title for w in workloads.WORKLOADS]
     logs = peers.PEERS_DIR / "logs"
     logs.mkdir(parents=True, exist_ok=True)
@@ -134,6 +138,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="starts to take the median of (default %(default)s)")
     parser.add_argument("--large", action="store_true",
                         help="also run the workloads that take minutes (100,000 users)")
+    parser.add_argument("--only", help="comma-separated words: run only the workloads whose "
+                        "title contains one of them (e.g. --only InitiateAuth,GetUser)")
     parser.add_argument("--out", default=str(peers.ROOT / "bench" / "results.md"),
                         help="where to write the table (default bench/results.md)")
     return parser

@@ -10,12 +10,13 @@ from werkzeug.exceptions import HTTPException
 
 from cfn_cognito import __version__, cross_site, lambdas
 from cfn_cognito.aws.blueprint import blueprint as aws_blueprint
+from cfn_cognito.aws.fast_path import FastPath
 from cfn_cognito.aws.files import blueprint as files_blueprint
 from cfn_cognito.cfn.blueprint import blueprint as stacks_blueprint
 from cfn_cognito.config import Settings
 from cfn_cognito.console.messages import blueprint as messages_blueprint
 from cfn_cognito.console.pages import blueprint as console_blueprint
-from cfn_cognito.context import Context
+from cfn_cognito.context import factory as context_factory
 from cfn_cognito.functions_api.lambda_rest import blueprint as lambda_rest_blueprint
 from cfn_cognito.functions_api.registry import blueprint as functions_blueprint
 from cfn_cognito.gateway import http as gateway_http
@@ -25,10 +26,10 @@ from cfn_cognito.oauth.identity_wellknown import blueprint as identity_wellknown
 from cfn_cognito.oauth.pages import blueprint as hosted_ui_blueprint
 from cfn_cognito.oauth.wellknown import blueprint as wellknown_blueprint
 from cfn_cognito.store import Store
+from cfn_cognito.wsgi import MAX_REQUEST_BYTES
 
 LOG = logging.getLogger(__name__)
 
-MAX_REQUEST_BYTES = 4 * 1024 * 1024
 
 
 def _json(payload: dict, status: int = 200) -> Response:
@@ -42,9 +43,7 @@ def create_app(settings: Settings, store: Store, **context_overrides) -> Flask:
     app.config["CFN_COGNITO_SETTINGS"] = settings
     app.config["CFN_COGNITO_STORE"] = store
 
-    def context(request_id: str = "") -> Context:
-        return Context(settings=settings, store=store, request_id=request_id, **context_overrides)
-
+    context = context_factory(settings, store, **context_overrides)
     app.config["CFN_COGNITO_CONTEXT"] = context
     app.register_blueprint(aws_blueprint)
     app.register_blueprint(files_blueprint)
@@ -89,4 +88,5 @@ def create_app(settings: Settings, store: Store, **context_overrides) -> Flask:
         LOG.exception("unhandled error")
         return _json({"__type": "InternalErrorException", "message": "An internal error occurred."}, 500)
 
+    app.wsgi_app = FastPath(app.wsgi_app, context, MAX_REQUEST_BYTES)
     return app

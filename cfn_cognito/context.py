@@ -25,3 +25,12 @@ class Context:
     def now(self) -> float:
         """The current time as AWS returns dates: epoch seconds with milliseconds."""
         return round(self.clock(), 3)
+
+
+def factory(settings: Settings, store: Store, **overrides) -> Callable[..., Context]:
+    """`make(request_id="")`: a Context per request, with the given clock/rng overrides."""
+
+    def make(request_id: str = "") -> Context:
+        return Context(settings=settings, store=store, request_id=request_id, **overrides)
+
+    return make

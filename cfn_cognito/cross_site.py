@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from flask import Response, request
 
 from cfn_cognito.aws import protocol
-from cfn_cognito.aws.blueprint import CORS_HEADERS
+from cfn_cognito.aws.protocol import CORS_HEADERS
 from cfn_cognito.errors import MissingAuthenticationTokenException
 
 # Methods a page cannot send to another origin without a CORS preflight (which the

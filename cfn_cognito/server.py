@@ -12,10 +12,10 @@ import tempfile
 
 from waitress.server import create_server
 
-from cfn_cognito import __version__, lambdas, mail
-from cfn_cognito.app import create_app
+from cfn_cognito import __version__
 from cfn_cognito.config import Settings
 from cfn_cognito.store import open_store
+from cfn_cognito.wsgi import create_wsgi
 
 LOG = logging.getLogger("cfn_cognito")
 
@@ -46,7 +46,7 @@ def _stop(signum, frame):
 def serve(settings: Settings) -> int:
     data_dir = _data_dir(settings)
     store = open_store(data_dir)
-    app = create_app(settings, store)
+    app = create_wsgi(settings, store)
     try:
         server = create_server(app, host=settings.host, port=settings.port,
                                threads=settings.threads, ident="cfn-cognito",
@@ -67,8 +67,11 @@ def serve(settings: Settings) -> int:
         pass
     finally:
         server.close()
-        mail.stop()
-        lambdas.stop_workers()
+        # Only what some request started needs stopping (both load on first use).
+        if "cfn_cognito.mail" in sys.modules:
+            sys.modules["cfn_cognito.mail"].stop()
+        if "cfn_cognito.lambdas" in sys.modules:
+            sys.modules["cfn_cognito.lambdas"].stop_workers()
         store.close()
         LOG.info("cfn-cognito stopped")
     return 0

@@ -7,16 +7,9 @@ from flask import Blueprint, Response, current_app, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from cfn_cognito.aws import protocol, query_protocol
+from cfn_cognito.aws.protocol import CORS_HEADERS
 
 blueprint = Blueprint("aws", __name__)
-
-CORS_HEADERS = {
-    "Access-Control-Allow-Origin": "*",
-    "Access-Control-Allow-Methods": "POST, OPTIONS",
-    "Access-Control-Allow-Headers": "*",
-    "Access-Control-Expose-Headers": "x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage, Date",
-    "Access-Control-Max-Age": "86400",
-}
 
 
 # Flask would answer OPTIONS for this route itself, without the CORS headers.

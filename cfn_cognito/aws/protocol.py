@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from botocore import xform_name
 
-from cfn_cognito.aws import model as models
+from cfn_cognito.aws import json_model as models
 from cfn_cognito.aws.validation import ConstraintViolations, validate
 from cfn_cognito.errors import (
     AwsError,
@@ -31,6 +31,14 @@ LOG = logging.getLogger(__name__)
 JSON_CONTENT_TYPES = ("application/x-amz-json-1.1", "application/x-amz-json-1.0")
 CORAL_NAMESPACE = "http://internal.amazon.com/coral/com.amazon.coral.service/"
 MAX_MESSAGE_HEADER = 2048
+# On every answer of the JSON API: browser SDKs (Amplify) call it from any origin, as AWS lets them.
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "POST, OPTIONS",
+    "Access-Control-Allow-Headers": "*",
+    "Access-Control-Expose-Headers": "x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage, Date",
+    "Access-Control-Max-Age": "86400",
+}
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,8 @@ class Service:
     unsupported_module: str = ""
     # The target prefix in its fully qualified form, where clients may send it so.
     qualified_prefix: str = ""
+    # The error class of the service's errors module for input the model refuses.
+    validation_error: str = "InvalidParameterException"
 
     def operations(self):
         return importlib.import_module(self.operations_module)
@@ -59,7 +69,7 @@ class Service:
 
     def invalid_parameter(self, message: str) -> AwsError:
         errors = importlib.import_module(self.errors_module)
-        return errors.InvalidParameterException(message)
+        return getattr(errors, self.validation_error)(message)
 
 
 _DOMAIN_LABEL = r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?"
@@ -89,6 +99,9 @@ SERVICES = {
             # AWS's API reference sends this service's targets in this form too.
             qualified_prefix="com.amazonaws.cognito.identity.model.AWSCognitoIdentityService",
         ),
+        # The parameters CloudFormation templates read (cfn_cognito/ssm/).
+        Service("AmazonSSM", "ssm", "cfn_cognito.ssm.operations", "cfn_cognito.ssm.errors", "",
+                validation_error="ValidationException"),
     )
 }
 # Fully qualified target prefixes -> service.

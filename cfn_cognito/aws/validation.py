@@ -14,8 +14,12 @@ import base64
 import binascii
 import functools
 
+from typing import TYPE_CHECKING
+
 import regex
-from botocore.model import Shape
+
+if TYPE_CHECKING:   # botocore.model or aws.json_model: the same attributes
+    from botocore.model import Shape
 
 from cfn_cognito.errors import SerializationException
 

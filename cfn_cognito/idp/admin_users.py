@@ -77,8 +77,12 @@ def admin_create_user(ctx: Context, req: dict) -> dict:
     user = users.new_user(ctx, pool, username,
                           users.CONFIRMED if passwordless else users.FORCE_CHANGE_PASSWORD, values)
     if not passwordless:
-        password = password or passwords.generate_temporary(pool, ctx.rng)
-        creds = users.prepare_password(ctx, pool, None, user.username, password, check=False)
+        if password is None and action == "SUPPRESS":
+            creds = passwords.UNUSABLE
+        else:
+            password = password or passwords.generate_temporary(pool, ctx.rng)
+            creds = users.prepare_password(ctx, pool, None, user.username, password,
+                                           check=False)
         users.apply_credentials(ctx, pool, user, creds, permanent=False)
     pre_sign_up.run(ctx, pool, user, pre_sign_up.ADMIN_CREATE_USER, req)
     try:

@@ -18,7 +18,7 @@ from cfn_cognito.idp import srp_math
 from cfn_cognito.idp.errors import InvalidPasswordException, PasswordHistoryPolicyViolationException
 
 ALGORITHM = "pbkdf2_sha256"
-ITERATIONS = 2000
+ITERATIONS = 1000
 SALT_BYTES = 16
 
 # The characters AWS counts as symbols (space included); letters count only from Basic Latin.
@@ -108,6 +108,12 @@ class Credentials:
     password_hash: str
     srp_salt: str
     srp_verifier: str
+
+
+# A password nobody knows: AdminCreateUser with MessageAction SUPPRESS and no
+# TemporaryPassword makes one up and tells no one, so no password can ever match it. Kept as
+# such instead of hashing a random one (two KDF runs saved on every suppressed invitation).
+UNUSABLE = Credentials("!", "", "")
 
 
 def make_credentials(pool_id: str, user_id_for_srp: str, password: str, rng) -> Credentials:

@@ -30,7 +30,7 @@ import time
 import gmpy2
 
 from cfn_cognito.idp.errors import InvalidParameterException
-from cfn_cognito.idp.srp_math import G, K, N, hash_hex, pad_hex, pool_name, powmod
+from cfn_cognito.idp.srp_math import K, N, hash_hex, pad_hex, pool_name, power_of_g, powmod
 
 SECRET_BITS = 256
 SECRET_BLOCK_BYTES = 384
@@ -141,7 +141,7 @@ def _start(realm: str, identity: str, salt_hex: str, verifier_hex: str, srp_a_he
     v = gmpy2.mpz(verifier_hex, 16)
     while True:
         b = gmpy2.mpz(rng.getrandbits(SECRET_BITS))
-        big_b = (K * v + powmod(G, b)) % N
+        big_b = (K * v + power_of_g(b)) % N
         # B ≡ 0 would let anyone pass; u = 0 would make the password irrelevant. Both are
         # astronomically unlikely; drawing another b costs nothing.
         if big_b and _u(big_a, big_b):

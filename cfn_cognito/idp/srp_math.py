@@ -9,6 +9,7 @@ Modular exponentiation goes through gmpy2 (about 8× Python's pow at this size).
 from __future__ import annotations
 
 import hashlib
+import threading
 
 import gmpy2
 
@@ -63,8 +64,50 @@ def powmod(base, exponent):
     return gmpy2.powmod(base, exponent, N)
 
 
+# g^e for the exponents the server raises g to (a verifier's x and the secret b: 256 bits)
+# by a fixed-base window table: products of g^(d·256^i) for each byte d of e, 32
+# multiplications instead of ~380 for a generic powmod (about 10× faster; the table is
+# ~3.5 MiB, built on first use in ~35 ms). Larger exponents take the generic way.
+_WINDOW_BITS = 8
+_TABLE_BITS = 256
+_table: list[list] | None = None
+_table_lock = threading.Lock()
+
+
+def _g_table() -> list[list]:
+    global _table
+    with _table_lock:
+        if _table is None:
+            rows, base = [], G
+            for _ in range(0, _TABLE_BITS, _WINDOW_BITS):
+                row = [gmpy2.mpz(1)]
+                for _ in range((1 << _WINDOW_BITS) - 1):
+                    row.append(row[-1] * base % N)
+                rows.append(row)
+                base = gmpy2.powmod(base, 1 << _WINDOW_BITS, N)
+            _table = rows
+        return _table
+
+
+def power_of_g(exponent):
+    """g^exponent mod N (exponent ≥ 0)."""
+    e = int(exponent)
+    if e.bit_length() > _TABLE_BITS:
+        return gmpy2.powmod(G, e, N)
+    rows = _table or _g_table()
+    result, mask = gmpy2.mpz(1), (1 << _WINDOW_BITS) - 1
+    for row in rows:
+        if not e:
+            break
+        digit = e & mask
+        if digit:
+            result = result * row[digit] % N
+        e >>= _WINDOW_BITS
+    return result
+
+
 def make_verifier(pool_id: str, user_id_for_srp: str, password: str, rng) -> tuple[str, str]:
     """A fresh (salt hex, verifier hex) for a password; the server keeps these, never x."""
     salt_hex = pad_hex(format(rng.getrandbits(128) | (1 << 127), "x"))
     x = private_x(pool_id, user_id_for_srp, password, salt_hex)
-    return salt_hex, format(int(powmod(G, x)), "x")
+    return salt_hex, format(int(power_of_g(x)), "x")

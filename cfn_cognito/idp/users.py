@@ -248,9 +248,9 @@ def apply_credentials(ctx: Context, pool: dict, user: User, creds: passwords.Cre
     doc["SrpVerifier"] = creds.srp_verifier
     policy = passwords.policy_of(pool)
     size = policy.get("PasswordHistorySize") or 0
-    if size:
+    if size and creds is not passwords.UNUSABLE:
         doc["PasswordHistory"] = [creds.password_hash] + doc.get("PasswordHistory", [])[:size - 1]
-    else:
+    elif not size:
         doc.pop("PasswordHistory", None)
     if permanent:
         doc.pop("TemporaryPasswordExpires", None)

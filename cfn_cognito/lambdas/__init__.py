@@ -46,19 +46,23 @@ Lambda's context object, environment and fake credentials. A function not regist
 is invoked at `Settings.lambda_endpoint` (CFN_COGNITO_LAMBDA_ENDPOINT) when that is set.
 """
 
-from cfn_cognito.lambdas.errors import (
-    FunctionError,
-    FunctionExists,
-    FunctionNotFound,
-    FunctionTimeout,
-    InvalidFunction,
-    LambdaError,
-)
-from cfn_cognito.lambdas.invoke import invoke
-from cfn_cognito.lambdas.registry import delete, get, list_functions, register
-from cfn_cognito.lambdas.workers import stop_workers
+import importlib
 
-__all__ = [
-    "FunctionError", "FunctionExists", "FunctionNotFound", "FunctionTimeout", "InvalidFunction",
-    "LambdaError", "delete", "get", "invoke", "list_functions", "register", "stop_workers",
-]
+# Loaded on first use (PEP 562): every CLI command imports lambdas.cli to build its parser,
+# which imports this package; the server and the store need not come with it.
+_WHERE = {
+    "FunctionError": "errors", "FunctionExists": "errors", "FunctionNotFound": "errors",
+    "FunctionTimeout": "errors", "InvalidFunction": "errors", "LambdaError": "errors",
+    "invoke": "invocation", "delete": "registry", "get": "registry", "list_functions": "registry",
+    "register": "registry", "stop_workers": "workers",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

@@ -17,7 +17,6 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from cfn_cognito.lambdas.code import zip_dir
 
 DEFAULT_ENDPOINT = "http://localhost:4566"
 ENDPOINT_ENV = "CFN_COGNITO_ENDPOINT"
@@ -78,6 +77,9 @@ def run(args: argparse.Namespace) -> int:
 def _register(endpoint: str, args) -> int:
     source = Path(args.code)
     if source.is_dir():
+        # Here, not at the top: importing the lambdas package loads the store, and every
+        # command (serve too) imports this module to build its parser.
+        from cfn_cognito.lambdas.code import zip_dir
         zipped = zip_dir(source)
     elif source.is_file() and source.suffix == ".zip":
         zipped = source.read_bytes()

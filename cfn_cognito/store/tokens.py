@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import astuple, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 
 from cfn_cognito.store.db import Database
 
@@ -26,7 +26,8 @@ class RefreshRecord:
     grace_until: float | None = None
 
 
-_COLUMNS = ", ".join(f.name for f in fields(RefreshRecord))
+_NAMES = tuple(f.name for f in fields(RefreshRecord))
+_COLUMNS = ", ".join(_NAMES)
 _PLACEHOLDERS = ", ".join("?" for _ in fields(RefreshRecord))
 
 
@@ -36,7 +37,7 @@ class Tokens:
 
     def add_refresh(self, record: RefreshRecord) -> None:
         self.db.execute(f"INSERT INTO refresh_tokens({_COLUMNS}) VALUES ({_PLACEHOLDERS})",
-                        astuple(record))
+                        tuple(getattr(record, name) for name in _NAMES))
 
     def refresh(self, token_hash: str) -> RefreshRecord | None:
         row = self.db.one(f"SELECT {_COLUMNS} FROM refresh_tokens WHERE token_hash=?",

@@ -12,7 +12,7 @@ import uuid
 
 from botocore import xform_name
 
-from cfn_cognito.aws import model as models
+from cfn_cognito.aws import json_model as models
 from cfn_cognito.aws.protocol import SERVICES
 from cfn_cognito.aws.validation import ConstraintViolations, validate
 from cfn_cognito.cfn.providers.base import Call, Provider, Resource, ResourceFailure

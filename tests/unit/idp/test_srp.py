@@ -10,6 +10,8 @@ import random
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pycognito.aws_srp import AWSSRP, generate_hash_device
 
 from cfn_cognito.idp import srp, srp_math
@@ -200,3 +202,12 @@ def test_a_broken_device_verifier_config_is_refused():
         srp.device_verifier({"PasswordVerifier": "%%%", "Salt": "AAAA"})
     with pytest.raises(InvalidParameterException):
         srp.device_verifier({"Salt": "AAAA"})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=(1 << 300) - 1))
+def test_fixed_base_power_of_g_agrees_with_powmod(exponent):
+    # Verifiers and SRP_B are built with the window table; a wrong entry would make every
+    # SRP sign-in fail, so it is checked against plain modular exponentiation, including
+    # exponents beyond the table (generic path) and with zero bytes inside.
+    assert srp_math.power_of_g(exponent) == pow(2, exponent, int(srp_math.N))

@@ -1,0 +1,43 @@
+"""The WSGI application `cfn-cognito serve` runs: the AWS JSON calls of tools answered
+straight away (aws/fast_path.py), everything else by the Flask app of app.py, which is built
+on the first request that needs it.
+
+Building the Flask app imports every HTTP surface (hosted UI, console, CloudFormation, API
+Gateway, Lambda API) and settles stacks a stopped service left in progress; none of that is
+needed to answer an SDK's first call, and each of those surfaces is reached only through the
+Flask app, so the settling still happens before anyone can see a stack.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from cfn_cognito.aws.fast_path import FastPath
+from cfn_cognito.config import Settings
+from cfn_cognito.context import factory as context_factory
+from cfn_cognito.store import Store
+
+MAX_REQUEST_BYTES = 4 * 1024 * 1024
+
+
+class _LazyFlask:
+    def __init__(self, settings: Settings, store: Store):
+        self._settings = settings
+        self._store = store
+        self._app = None
+        self._lock = threading.Lock()
+
+    def _build(self):
+        with self._lock:
+            if self._app is None:
+                from cfn_cognito.app import create_app
+                self._app = create_app(self._settings, self._store)
+            return self._app
+
+    def __call__(self, environ, start_response):
+        return (self._app or self._build())(environ, start_response)
+
+
+def create_wsgi(settings: Settings, store: Store) -> FastPath:
+    return FastPath(_LazyFlask(settings, store), context_factory(settings, store),
+                    MAX_REQUEST_BYTES)

@@ -1,0 +1,40 @@
+"""The protocol's own reading of botocore's JSON models must see what botocore sees: every
+input shape of every operation, with the same constraints, or requests would be validated
+against something other than AWS's published model."""
+
+import pytest
+
+from cfn_cognito.aws import json_model, model
+
+
+def _same(ours, theirs, path, depth=0):
+    assert (ours.name, ours.type_name) == (theirs.name, theirs.type_name), path
+    assert ours.metadata == theirs.metadata, path
+    assert ours.serialization == theirs.serialization, path
+    if depth > 12:      # recursive shapes (none in these inputs go this deep)
+        return
+    if ours.type_name == "string":
+        assert list(ours.enum) == list(theirs.enum), path
+    elif ours.type_name == "structure":
+        assert list(ours.required_members) == list(theirs.required_members), path
+        assert list(ours.members) == list(theirs.members), path
+        for name in ours.members:
+            _same(ours.members[name], theirs.members[name], f"{path}.{name}", depth + 1)
+    elif ours.type_name == "list":
+        _same(ours.member, theirs.member, f"{path}.member", depth + 1)
+    elif ours.type_name == "map":
+        _same(ours.key, theirs.key, f"{path}.key", depth + 1)
+        _same(ours.value, theirs.value, f"{path}.value", depth + 1)
+
+
+@pytest.mark.parametrize("service", ["cognito-idp", "cognito-identity", "ssm"])
+def test_every_input_shape_reads_as_botocore_reads_it(service):
+    ours, theirs = json_model.service_model(service), model.service_model(service)
+    assert ours.operation_names == theirs.operation_names
+    for name in theirs.operation_names:
+        mine, real = ours.operation_model(name), theirs.operation_model(name)
+        assert mine.auth_type == real.auth_type, name
+        if real.input_shape is None:
+            assert mine.input_shape is None, name
+        else:
+            _same(mine.input_shape, real.input_shape, name)
