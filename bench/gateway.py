@@ -100,22 +100,22 @@ TURN = 100
 WARMUP = 50
 
 
-def _deploy(url: str) -> dict:
-    answer = cli.request(url, "PUT", cli.stack_path("bench"), {"TemplateBody": TEMPLATE})
+def deploy(url: str, stack: str = "bench") -> dict:
+    answer = cli.request(url, "PUT", cli.stack_path(stack), {"TemplateBody": TEMPLATE})
     after = answer.get("EventsAfter", 0)
     while True:
-        events = cli.request(url, "GET", cli.stack_path("bench", f"/events?after={after}"))
+        events = cli.request(url, "GET", cli.stack_path(stack, f"/events?after={after}"))
         if events["StackStatus"] in cli.TERMINAL:
             break
         after = events["Next"]
         time.sleep(0.05)
-    stack = cli.request(url, "GET", cli.stack_path("bench"))
-    if stack["StackStatus"] != "CREATE_COMPLETE":
-        raise SystemExit(f"bench: the stack ended {stack['StackStatus']}")
-    return {o["OutputKey"]: o["OutputValue"] for o in stack["Outputs"]}
+    described = cli.request(url, "GET", cli.stack_path(stack))
+    if described["StackStatus"] != "CREATE_COMPLETE":
+        raise SystemExit(f"bench: the stack ended {described['StackStatus']}")
+    return {o["OutputKey"]: o["OutputValue"] for o in described["Outputs"]}
 
 
-def _id_token(url: str, pool_id: str, client_id: str) -> str:
+def id_token(url: str, pool_id: str, client_id: str) -> str:
     idp = boto3.client("cognito-idp", endpoint_url=url, region_name="us-east-1",
                        aws_access_key_id="bench", aws_secret_access_key="bench")
     username = f"bench-{uuid.uuid4().hex[:8]}"
@@ -185,8 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     with LocalCognito("--in-memory", "--log-level", "warning") as server:
-        outputs = _deploy(server.url)
-        token = _id_token(server.url, outputs["PoolId"], outputs["ClientId"])
+        outputs = deploy(server.url)
+        token = id_token(server.url, outputs["PoolId"], outputs["ClientId"])
         base = f"/restapis/{outputs['ApiId']}/bench/_user_request_"
         port = urlsplit(server.url).port
         callers = {

@@ -17,6 +17,7 @@ import base64
 import functools
 import io
 import json
+import threading
 import time
 import urllib.request
 import zipfile
@@ -291,3 +292,29 @@ def sign_up_python_cold(h: Harness):
 @workload("SignUp, PreSignUp cold start (Node), median of 5", only=("ours",))
 def sign_up_node_cold(h: Harness):
     return _cold_sign_up(h, "nodejs20.x")
+
+
+# -- The local API Gateway, and memory at the end ------------------------------------------
+
+@workload("API Gateway GET, Cognito authorizer, warm Python handler", threads=(1, 4),
+          only=("ours",))
+def gateway_secured(h: Harness, threads: int):
+    # The peers have no Cognito-secured gateway (bench/gateway.py measures ours in depth).
+    from bench import gateway
+    url = f"http://127.0.0.1:{h.running.port}"
+    outputs = gateway.deploy(url, h.unique("bench-gateway-"))
+    token = gateway.id_token(url, outputs["PoolId"], outputs["ClientId"])
+    path = f"/restapis/{outputs['ApiId']}/bench/_user_request_/secured"
+    local = threading.local()
+
+    def call(api, i):
+        if not hasattr(local, "caller"):
+            local.caller = gateway.Caller(h.running.port, path, {"Authorization": token})
+        local.caller()
+
+    return h.time(call, threads=threads)
+
+
+@workload("RSS after the workloads")
+def loaded_rss(h: Harness):
+    return h.rss()

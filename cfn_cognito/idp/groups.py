@@ -71,3 +71,22 @@ def delete_group(ctx: Context, req: dict) -> dict:
         ctx.store.groups.delete(pool["Id"], req["GroupName"])
         ctx.store.memberships.remove_group(pool["Id"], req["GroupName"])
     return {}
+
+
+def iam_roles(ctx: Context, pool_id: str, names: list[str]) -> tuple[list[str], str | None]:
+    """(`cognito:roles`, `cognito:preferred_role`) of a member of these groups: every role
+    of the groups, and the role of the group with the lowest Precedence among those with a
+    role (a null Precedence comes last). When groups tie on that Precedence with different
+    roles, none is preferred, as AWS documents Precedence."""
+    with_roles = [g for g in (ctx.store.groups.get(pool_id, n) for n in names)
+                  if g and g.get("RoleArn")]
+    roles = list(dict.fromkeys(g["RoleArn"] for g in with_roles))
+    if not with_roles:
+        return roles, None
+    rank = min(_precedence_rank(g) for g in with_roles)
+    best = {g["RoleArn"] for g in with_roles if _precedence_rank(g) == rank}
+    return roles, best.pop() if len(best) == 1 else None
+
+
+def _precedence_rank(group: dict) -> tuple[bool, int]:
+    return group.get("Precedence") is None, group.get("Precedence") or 0

@@ -40,6 +40,7 @@ from cfn_cognito.context import Context
 from cfn_cognito.idp import keys, refresh_tokens
 from cfn_cognito.idp.clients import token_validity_seconds
 from cfn_cognito.idp.errors import NotAuthorizedException
+from cfn_cognito.idp.groups import iam_roles
 
 ADMIN_SCOPE = "aws.cognito.signin.user.admin"
 # The `version` claim of access tokens from the OAuth endpoints (absent from the API's).
@@ -145,7 +146,9 @@ def issue(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *, grou
     access = _changed(access, changes.access_claims, changes.access_suppressed)
     access_key = keys.signing_key(ctx, pool_id, keys.ACCESS)
     id_key = keys.signing_key(ctx, pool_id, keys.ID)
-    id_claims = _id_claims(subject, client, token_groups, common, nonce,
+    # Groups replaced by PreTokenGeneration bring their own roles (in `changes`).
+    roles = iam_roles(ctx, pool_id, token_groups) if changes.groups is None else ([], None)
+    id_claims = _id_claims(subject, client, token_groups, roles, common, nonce,
                            iat + token_validity_seconds(client, "IdToken"), new_uuid(ctx))
     if extra_id_claims:
         id_claims.update(extra_id_claims)
@@ -265,11 +268,16 @@ def _access_claims(subject, client, groups, scopes, common, exp, jti) -> dict:
     return claims
 
 
-def _id_claims(subject, client, groups, common, nonce, exp, jti) -> dict:
+def _id_claims(subject, client, groups, roles, common, nonce, exp, jti) -> dict:
     custom, standard = _readable_attributes(subject, client)
     claims = {"sub": subject.sub}
     if groups:
         claims["cognito:groups"] = list(groups)
+    role_arns, preferred = roles
+    if preferred:
+        claims["cognito:preferred_role"] = preferred
+    if role_arns:
+        claims["cognito:roles"] = role_arns
     claims.update({
         "iss": common["iss"],
         "cognito:username": subject.username,

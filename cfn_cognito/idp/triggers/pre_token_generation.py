@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 
 from cfn_cognito.idp import tokens
+from cfn_cognito.idp.groups import iam_roles
 from cfn_cognito.idp.triggers import event, fields, invoke
 
 LOG = logging.getLogger(__name__)
@@ -49,7 +50,7 @@ def changes(req, user, groups: list[str], source: str,
     lambda_version = ((pool.get("LambdaConfig") or {}).get("PreTokenGenerationConfig") or {}) \
         .get("LambdaVersion", "V1_0")
     version = _EVENT_VERSION.get(lambda_version, "1")
-    roles, preferred = _roles(ctx, pool, groups)
+    roles, preferred = iam_roles(ctx, pool["Id"], groups)
     request = {"userAttributes": event.user_attributes(ctx, pool, user),
                "groupConfiguration": {"groupsToOverride": list(groups),
                                       "iamRolesToOverride": roles, "preferredRole": preferred}}
@@ -123,14 +124,3 @@ def _group_override(details: dict) -> tuple[tuple | None, dict]:
     if preferred:
         claims["cognito:preferred_role"] = preferred
     return groups, claims
-
-
-def _roles(ctx, pool: dict, groups: list[str]) -> tuple[list[str], str | None]:
-    """The IAM roles of the user's groups, and the preferred one: the role of the group with
-    the lowest Precedence that has one (`groups` come in that order)."""
-    roles = []
-    for name in groups:
-        doc = ctx.store.groups.get(pool["Id"], name) or {}
-        if doc.get("RoleArn") and doc["RoleArn"] not in roles:
-            roles.append(doc["RoleArn"])
-    return roles, (roles[0] if roles else None)
