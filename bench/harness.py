@@ -36,6 +36,8 @@ class Harness:
         self.limits = limits
         self._serial = itertools.count(1)
         self._setup_api: Api | None = None
+        # What one workload set up for later ones (a pool seeded with 100,000 users...).
+        self.shared: dict = {}
 
     def api(self) -> Api:
         """The keep-alive client for set-up calls (outside the timed loop)."""
