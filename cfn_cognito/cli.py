@@ -9,6 +9,7 @@ from cfn_cognito import __version__, config
 from cfn_cognito.cfn import cli as stack_cli
 from cfn_cognito.console import cli as messages_cli
 from cfn_cognito.lambdas import cli as function_cli
+from cfn_cognito.ssm import cli as parameter_cli
 
 
 def _serve_flags(parser: argparse.ArgumentParser) -> None:
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     _serve_flags(serve)
     function_cli.add_parser(commands)
     messages_cli.add_parser(commands)
+    parameter_cli.add_parser(commands)
     stack_cli.add_parsers(commands, _serve_flags)
     return parser
 
@@ -54,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         return function_cli.run(args)
     if args.command == "messages":
         return messages_cli.run(args)
+    if args.command == "parameter":
+        return parameter_cli.run(args)
     try:
         settings = _settings(args)
     except ValueError as err:

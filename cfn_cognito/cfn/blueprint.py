@@ -7,6 +7,7 @@
     DELETE /_cfn_cognito/stacks/<name>                delete
     GET    /_cfn_cognito/stacks/<name>/events?after=N the events after position N, oldest first
     GET    /_cfn_cognito/stacks/<name>/resources      logical id, physical id, type, status
+    GET    /_cfn_cognito/stacks/<name>/template?stage=Original|Processed   {"TemplateBody"}
     GET    /_cfn_cognito/exports                      {"Exports": [...]}
 
 Errors are AWS error bodies (`{"__type": "ValidationError", "message", "Findings"}`); a
@@ -86,6 +87,12 @@ def events(name: str):
 @blueprint.get(f"{PREFIX}/stacks/<name>/resources")
 def resources(name: str):
     return _answer(lambda: stacks.resources(_context(), name))
+
+
+@blueprint.get(f"{PREFIX}/stacks/<name>/template")
+def template(name: str):
+    stage = request.args.get("stage", "Original")
+    return _answer(lambda: stacks.template(_context(), name, stage))
 
 
 @blueprint.get(f"{PREFIX}/exports")

@@ -20,6 +20,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from cfn_cognito.cfn import cdk_assembly
 from cfn_cognito.cfn.statuses import STACK_TYPE, SUCCEEDED, TERMINAL
 from cfn_cognito.lambdas.cli import DEFAULT_ENDPOINT, ENDPOINT_ENV, endpoint_flag
 
@@ -83,15 +84,16 @@ def _override(text: str) -> tuple[str, str]:
     return key, value
 
 
-def _deploy_flags(parser: argparse.ArgumentParser, stack_name_required: bool = True) -> None:
+def _deploy_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("template", help="the template file (YAML or JSON)")
-    parser.add_argument("--stack-name", required=stack_name_required,
-                        help="the stack to create or update" if stack_name_required else
-                        "the stack to create or update (default: the template's file name)")
+    parser.add_argument("--stack-name", help="the stack to create or update (default: the "
+                        "stack name a CDK cloud assembly gives the template, else the "
+                        "template's file name)")
     parser.add_argument("--parameter-overrides", nargs="+", default=[], type=_override,
                         metavar="KEY=VALUE", help="template parameter values")
     parser.add_argument("--code-dir", default=None,
-                        help="where the zips named by Code.S3Key are (e.g. .serverless)")
+                        help="where the code named by Code.S3Key is: a CDK app's cdk.out "
+                             "(the default for a template in one), .serverless...")
 
 
 def add_parsers(commands, serve_flags) -> None:
@@ -114,11 +116,15 @@ def add_parsers(commands, serve_flags) -> None:
     outputs.add_argument("--stack-name", required=True)
     outputs.add_argument("--json", action="store_true",
                          help="print {StackName, StackStatus, Outputs} as JSON")
+    outputs.add_argument("--template", nargs="?", const="processed",
+                         choices=("processed", "original"),
+                         help="print the stack's template instead: as deployed, after its "
+                              "transforms (SAM), or as written (`--template original`)")
     endpoint_flag(outputs)
 
     up = commands.add_parser("up", help="serve, deploy a template, print what to call, and "
                                         "keep serving until Ctrl-C")
-    _deploy_flags(up, stack_name_required=False)
+    _deploy_flags(up)
     serve_flags(up)
 
 
@@ -202,6 +208,8 @@ def deploy_template(endpoint: str, args, stack_name: str, out=sys.stdout) -> dic
     except OSError as err:
         raise CommandError(f"cannot read {args.template}: {err.strerror or err}") from None
     code_dir = args.code_dir
+    if code_dir is None and cdk_assembly.stack_name(path):
+        code_dir = str(path.parent)     # a synthesized template's assets are beside it
     if code_dir and not Path(code_dir).is_dir():
         raise CommandError(f"--code-dir {code_dir} is not a directory")
     request_body = {"TemplateBody": body, "Parameters": dict(args.parameter_overrides),
@@ -234,7 +242,8 @@ def deploy_template(endpoint: str, args, stack_name: str, out=sys.stdout) -> dic
 
 def _deploy(endpoint: str, args) -> int:
     out = sys.stderr if args.json else sys.stdout
-    stack = deploy_template(endpoint, args, args.stack_name, out)
+    stack = deploy_template(endpoint, args, args.stack_name or _stack_name_for(args.template),
+                            out)
     from cfn_cognito.gateway import report     # where the stack's APIs answer locally
     if args.json:
         print(json.dumps(report.with_endpoints(endpoint, _summary(stack))))
@@ -274,6 +283,8 @@ def _stacks(endpoint: str, args) -> int:
 
 
 def _outputs(endpoint: str, args) -> int:
+    if args.template:
+        return _template(endpoint, args)
     try:
         stack = request(endpoint, "GET", stack_path(args.stack_name))
     except Refused as err:
@@ -286,6 +297,16 @@ def _outputs(endpoint: str, args) -> int:
         report.print_endpoints(endpoint, args.stack_name)
     else:
         print(f"Stack {args.stack_name} has no outputs.")
+    return 0
+
+
+def _template(endpoint: str, args) -> int:
+    stage = args.template.capitalize()
+    try:
+        answer = request(endpoint, "GET", stack_path(args.stack_name, f"/template?stage={stage}"))
+    except Refused as err:
+        raise CommandError(err.body.get("message") or _refusal(err)) from None
+    print(answer["TemplateBody"].rstrip("\n"))
     return 0
 
 
@@ -318,6 +339,10 @@ def _wait_ready(endpoint: str) -> None:
 
 
 def _stack_name_for(template: str) -> str:
+    """The stack name a deploy of `template` takes when none is given."""
+    synthesized = cdk_assembly.stack_name(template)
+    if synthesized:
+        return synthesized
     name = re.sub(r"[^A-Za-z0-9-]", "-", Path(template).stem).strip("-")
     return name if name[:1].isalpha() else f"stack-{name}"
 

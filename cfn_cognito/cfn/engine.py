@@ -344,7 +344,10 @@ class Run:
                            "UPDATE_FAILED", err.reason)
         self.doc.update({k: previous[k] for k in
                          ("TemplateBody", "Parameters", "NoEcho", "Outputs", "Imports",
-                          "Options", "Description") if k in previous})
+                          "Options", "Description", "ResolvedParameters") if k in previous})
+        self.doc.pop("ProcessedTemplate", None)
+        if previous.get("ProcessedTemplate"):
+            self.doc["ProcessedTemplate"] = previous["ProcessedTemplate"]
         self.save()
         self.stack_status("UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", keep_reason=True)
         for name, record in reversed(new_physicals):

@@ -14,9 +14,16 @@ from cfn_cognito.cfn.findings import Finding, TemplateError, at
 TOP_LEVEL = ("AWSTemplateFormatVersion", "Description", "Metadata", "Parameters", "Rules",
              "Mappings", "Conditions", "Transform", "Resources", "Outputs")
 
-# Template-wide macros by name, each a function (template body, region) -> template body.
-# AWS::Serverless-2016-10-31 (SAM) slots in here once the API Gateway types exist.
-TRANSFORMS: dict = {}
+
+def _sam(body: dict, region: str, parameters: dict | None) -> dict:
+    from cfn_cognito.cfn import sam     # the translator loads only when a SAM template comes
+    return sam.transform(body, region, parameters)
+
+
+# Template-wide macros by name, each a function (template body, region, parameter values or
+# None) -> template body, raising TemplateError when the template is refused.
+SAM = "AWS::Serverless-2016-10-31"     # its templates may have a Globals section
+TRANSFORMS: dict = {SAM: _sam}
 
 
 @dataclass
@@ -47,8 +54,9 @@ def load(text: str) -> Template:
         raise TemplateError([Finding("Template format error: the template must be a JSON "
                                      "or YAML object", 1, 1, "CFNC0001")])
     findings = []
+    sections = TOP_LEVEL + (("Globals",) if SAM in _names(body) else ())
     for key in body:
-        if key not in TOP_LEVEL:
+        if key not in sections:
             findings.append(at(key, f"Template format error: Unrecognized section {key!r}",
                                "CFNC0001", key))
     if not isinstance(body.get("Resources"), dict) or not body["Resources"]:
@@ -60,18 +68,20 @@ def load(text: str) -> Template:
     return Template(body=body, text=text)
 
 
-def _transforms(body: dict) -> list[Finding]:
+def _names(body: dict) -> list:
     names = body.get("Transform") or []
-    if isinstance(names, str):
-        names = [names]
+    return [names] if isinstance(names, str) else names if isinstance(names, list) else []
+
+
+def _transforms(body: dict) -> list[Finding]:
     return [at(name, f"Transform {name} is not supported by cfn-cognito", "CFNC0002",
-               "Transform") for name in names if name not in TRANSFORMS]
+               "Transform") for name in _names(body) if name not in TRANSFORMS]
 
 
-def apply_transforms(template: Template, region: str) -> Template:
-    """The template after its registered transforms (none until SAM lands)."""
-    names = template.body.get("Transform") or []
+def apply_transforms(template: Template, region: str,
+                     parameters: dict | None = None) -> Template:
+    """The template after its transforms, given the template's parameter values."""
     body = template.body
-    for name in [names] if isinstance(names, str) else names:
-        body = TRANSFORMS[name](body, region)
+    for name in _names(body):
+        body = TRANSFORMS[name](body, region, parameters)
     return Template(body=body, text=template.text) if body is not template.body else template

@@ -1,21 +1,33 @@
 """Template parameters: the values a deploy gives, checked against their declarations
 (Type, Default, AllowedValues, AllowedPattern, Min/MaxLength, Min/MaxValue), with
-CloudFormation's messages. NoEcho values are kept but never shown."""
+CloudFormation's messages. NoEcho values are kept but never shown.
+
+A parameter of type `AWS::SSM::Parameter::Value<...>` is given the NAME of an SSM parameter
+(that is what the stack keeps and shows); its value in the template is that parameter's
+value, read from the parameter store at each deploy (`ssm_values`)."""
 
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from cfn_cognito.cfn.findings import Finding, at
 
 MASK = "****"
 SSM_TYPE = re.compile(r"^AWS::SSM::Parameter::Value<(.+)>$")
 
+# name -> (value, SSM type) of a parameter in the store, or None.
+SsmLookup = Callable[[str], "tuple[str, str] | None"]
+
 
 def _is_list(kind: str) -> bool:
-    inner = SSM_TYPE.match(kind)
-    kind = inner.group(1) if inner else kind
     return kind == "CommaDelimitedList" or kind.startswith("List<")
+
+
+def _ssm_inner(kind: str) -> str | None:
+    """The value type of an SSM parameter type (`String`, `List<String>`...), else None."""
+    found = SSM_TYPE.match(kind)
+    return found.group(1) if found else None
 
 
 def _is_number(kind: str) -> bool:
@@ -90,6 +102,36 @@ def resolve(declared: dict, given: dict,
         findings.append(Finding(f"Parameters: [{', '.join(missing)}] must have values",
                                 rule="CFNC0010"))
     return values, findings
+
+
+def ssm_values(declared: dict, values: dict, lookup: SsmLookup | None
+               ) -> tuple[dict, list[Finding]]:
+    """(name -> value, findings): `values` with each SSM-typed parameter's value read from
+    the parameter store (a list for the list types). Missing parameters are named together,
+    as CloudFormation names them."""
+    resolved, missing = dict(values), []
+    for name, decl in declared.items():
+        inner = _ssm_inner(str(decl.get("Type", ""))) if isinstance(decl, dict) else None
+        if inner is None or str(name) not in values:
+            continue
+        ssm_name = values[str(name)]
+        found = lookup(ssm_name) if lookup else None
+        if found is None:
+            missing.append(ssm_name)
+            continue
+        value, _ = found
+        resolved[str(name)] = value.split(",") if _is_list(inner) else value
+    if missing:
+        return resolved, [Finding(f"Unable to fetch parameters [{','.join(missing)}] from "
+                                  f"parameter store for this account.", rule="CFNC0012")]
+    return resolved, []
+
+
+def ssm_resolved(declared: dict, values: dict) -> dict:
+    """The values SSM-typed parameters resolved to (DescribeStacks' ResolvedValue)."""
+    return {name: ",".join(v) if isinstance(v, list) else v for name, v in values.items()
+            if isinstance(declared.get(name), dict)
+            and _ssm_inner(str(declared[name].get("Type", "")))}
 
 
 def shown(declared: dict, values: dict) -> list[dict]:

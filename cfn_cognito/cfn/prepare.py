@@ -4,9 +4,10 @@ Any error found here refuses the deploy with every finding, and nothing is made.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
-from cfn_cognito.cfn import graph, loader, parameters, providers, validate
+from cfn_cognito.cfn import graph, loader, parameters, providers, rules, validate
 from cfn_cognito.cfn.findings import Finding, TemplateError, at
 from cfn_cognito.cfn.intrinsics import ResolveError, Scope, evaluate_conditions, pseudo_parameters
 
@@ -24,6 +25,9 @@ class Prepared:
     order: list                     # creation order
     outputs: dict                   # output key -> declaration, the ones whose condition holds
     warnings: list[Finding] = field(default_factory=list)
+    processed: str | None = None    # the template after its transforms (JSON), if it has any
+    # The template's parameters as given (an SSM-typed one: the name, not what it resolved to).
+    given_values: dict = field(default_factory=dict)
 
     @property
     def mappings(self) -> dict:
@@ -35,8 +39,13 @@ class Prepared:
                 if isinstance(d, dict) and d.get("NoEcho") in _TRUE]
 
     def given(self) -> dict:
-        """The template's own parameters (no pseudo ones)."""
-        return {k: v for k, v in self.parameters.items() if k in self.declared}
+        """The template's own parameters as given (no pseudo ones; SSM-typed ones by the
+        parameter store name they were given, as the stack keeps them)."""
+        return dict(self.given_values)
+
+    def resolved(self) -> dict:
+        """What the SSM-typed parameters resolved to (DescribeStacks' ResolvedValue)."""
+        return parameters.ssm_resolved(self.declared, self.parameters)
 
 
 def _unsupported_properties(template: loader.Template) -> list[Finding]:
@@ -63,21 +72,35 @@ def _condition_holds(decl, conditions: dict) -> bool:
 
 def prepare(text: str, region: str, account_id: str, stack_name: str, stack_id: str,
             given: dict, previous_parameters: dict | None = None,
-            previous_types: dict | None = None) -> Prepared:
+            previous_types: dict | None = None,
+            ssm: parameters.SsmLookup | None = None) -> Prepared:
     """The deploy of `text` with parameter values `given`; TemplateError with every
-    problem found (errors and warnings) when it cannot go ahead."""
-    template = loader.load(text)
-    findings = validate.lint(template, region)
+    problem found (errors and warnings) when it cannot go ahead. `ssm` reads the parameter
+    store for `AWS::SSM::Parameter::Value<...>` parameters; the Rules are checked with the
+    values resolved, before anything changes."""
+    written = template = loader.load(text)
+    declared = template.section("Parameters")
+    values, findings = parameters.resolve(declared, given, previous_parameters)
+    processed = None
+    if template.body.get("Transform"):
+        # Transforms run first, as on AWS: a template they refuse gets their messages; what
+        # they make is what must be supported.
+        _stop_on_errors(findings)
+        template = loader.apply_transforms(template, region, values)
+        processed = json.dumps(template.body, indent=2, default=str)
+    findings = validate.lint(written, region) + findings
     findings += validate.unsupported_types(template, providers.PROVIDERS)
     findings += _unsupported_properties(template)
-    declared = template.section("Parameters")
-    values, problems = parameters.resolve(declared, given, previous_parameters)
+    _stop_on_errors(findings)
+    given_values = dict(values)
+    values, problems = parameters.ssm_values(declared, given_values, ssm)
     findings += problems
     _stop_on_errors(findings)
 
-    template = loader.apply_transforms(template, region)
     values.update(pseudo_parameters(region, account_id, stack_name, stack_id))
     scope = Scope(region=region, parameters=values, mappings=template.section("Mappings"))
+    findings += rules.check(template.section("Rules"), scope)
+    _stop_on_errors(findings)
     try:
         conditions = evaluate_conditions(template.section("Conditions"), scope)
     except ResolveError as err:
@@ -101,7 +124,8 @@ def prepare(text: str, region: str, account_id: str, stack_name: str, stack_id: 
                                f"[{logical_id}]", "CFNC0031", f"Resources/{logical_id}/Type"))
     _stop_on_errors(findings)
     return Prepared(template, declared, values, conditions, resources, deps, order, outputs,
-                    [f for f in findings if f.severity != "error"])
+                    [f for f in findings if f.severity != "error"], processed,
+                    given_values=given_values)
 
 
 def _stop_on_errors(findings: list[Finding]) -> None:

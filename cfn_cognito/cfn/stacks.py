@@ -22,6 +22,7 @@ from cfn_cognito.cfn.findings import TemplateError
 from cfn_cognito.cfn.prepare import Prepared, prepare
 from cfn_cognito.cfn.statuses import REVIEW
 from cfn_cognito.context import Context
+from cfn_cognito.ssm import parameters as ssm_parameters
 
 LOG = logging.getLogger(__name__)
 
@@ -127,7 +128,8 @@ def plan(ctx: Context, req: dict, keep_previous: bool = True) -> Plan:
     try:
         prepared = prepare(body, settings.region, settings.account_id, name, stack_id, given,
                            existing.get("Parameters") if existing and keep_previous else None,
-                           {k: r["Type"] for k, r in (existing or {}).get("Resources", {}).items()})
+                           {k: r["Type"] for k, r in (existing or {}).get("Resources", {}).items()},
+                           ssm=lambda ssm_name: ssm_parameters.value_for_stack(ctx, ssm_name))
     except TemplateError as err:
         raise ValidationError.refusing(err) from None
     options = {k: req[k] for k in ("CodeDir", "TemplateDir") if req.get(k)}
@@ -143,7 +145,8 @@ def deploy(ctx: Context, req: dict, start: Callable = _in_background) -> dict:
         with ctx.store.write():
             current = ctx.store.stacks.get(planned.stack_id)
             current.update(Parameters=parameters.stored(planned.prepared.given()),
-                           Options=planned.options)
+                           Options=planned.options,
+                           ResolvedParameters=planned.prepared.resolved())
             ctx.store.stacks.put(current)
         return {"StackId": planned.stack_id, "StackName": planned.name,
                 "StackStatus": current["StackStatus"], "Changes": False,
@@ -181,7 +184,11 @@ def carry_out(ctx: Context, planned: Plan, start: Callable = _in_background,
             "Resources": {}, "Outputs": []}
         doc.update(attributes or {})
         doc.update(TemplateBody=planned.body, Parameters=parameters.stored(prepared.given()),
-                   NoEcho=prepared.no_echo, Options=planned.options)
+                   NoEcho=prepared.no_echo, Options=planned.options,
+                   ResolvedParameters=prepared.resolved())
+        doc.pop("ProcessedTemplate", None)
+        if prepared.processed:
+            doc["ProcessedTemplate"] = prepared.processed
         description = prepared.template.body.get("Description")
         if description:
             doc["Description"] = str(description)
@@ -245,6 +252,18 @@ def _summary(doc: dict, full: bool = False) -> dict:
             for k, v in (doc.get("Parameters") or {}).items()]
         out["Outputs"] = doc.get("Outputs") or []
     return out
+
+
+def template(ctx: Context, name: str, stage: str = "Original") -> dict:
+    """The stack's template as written (`Original`) or after its transforms (`Processed`:
+    the same when it has none)."""
+    doc = _get(ctx, name)
+    if stage not in ("Original", "Processed"):
+        raise ValidationError(f"TemplateStage {stage} is not one of Original, Processed")
+    body = doc.get("TemplateBody", "")
+    if stage == "Processed":
+        body = doc.get("ProcessedTemplate") or body
+    return {"StackName": doc["StackName"], "TemplateStage": stage, "TemplateBody": body}
 
 
 def list_stacks(ctx: Context) -> dict:

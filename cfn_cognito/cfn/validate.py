@@ -57,14 +57,27 @@ def _accepted_logical_id(match) -> bool:
             and bool(LOGICAL_ID.match(str(path[1]))))
 
 
+def _is_custom(kind: str) -> bool:
+    return kind.startswith("Custom::") or kind == "AWS::CloudFormation::CustomResource"
+
+
+def _refusal(logical_id: str, kind: str) -> str:
+    if _is_custom(kind):
+        # CloudFormation sends a custom resource's events to its ServiceToken (a Lambda
+        # function or SNS topic in AWS, such as the CDK's AwsCustomResource and provider
+        # framework functions) and waits for their answer: nothing here can give it.
+        return (f"Resource {logical_id} is a custom resource ({kind}), which cfn-cognito "
+                f"does not run: its ServiceToken's code would act in AWS")
+    return f"Resource type {kind} of {logical_id} is not supported by cfn-cognito"
+
+
 def unsupported_types(template: Template, supported) -> list[Finding]:
-    """A finding for each resource whose type no provider handles: refused by name before
-    anything is created."""
+    """A finding for each resource whose type no provider handles (custom resources among
+    them): refused by name before anything is created."""
     findings = []
     for logical_id, resource in template.resources.items():
         kind = resource.get("Type") if isinstance(resource, dict) else None
         if isinstance(kind, str) and kind not in supported:
-            findings.append(at(resource.get("Type"),
-                               f"Resource type {kind} of {logical_id} is not supported by "
-                               f"cfn-cognito", "CFNC0003", f"Resources/{logical_id}/Type"))
+            findings.append(at(resource.get("Type"), _refusal(logical_id, kind), "CFNC0003",
+                               f"Resources/{logical_id}/Type"))
     return findings

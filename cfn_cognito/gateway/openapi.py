@@ -141,6 +141,8 @@ class _Security:
         for requirement in security if isinstance(security, list) else []:
             for name, scopes in (requirement or {}).items():
                 kind = self.kinds.get(str(name))
+                if kind is None and str(name) == "NONE":
+                    continue        # SAM's `Authorizer: NONE`: API Gateway reads no scheme
                 if kind is None:
                     raise ConfigError(f"Body: security scheme {name} is not defined")
                 authorization, authorizer_id = kind

@@ -61,6 +61,7 @@ class Store:
         self.provider_links = ProviderLinks(db)
         self.gateway = GatewayStore(db)
         self.devices = Devices(db)
+        self.ssm_parameters = Documents(db, "ssm_parameters")    # cfn_cognito/ssm/
 
     @property
     def data_dir(self) -> Path:

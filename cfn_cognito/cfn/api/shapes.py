@@ -10,11 +10,17 @@ RESOURCE_NOT_CHECKED = {"StackResourceDriftStatus": "NOT_CHECKED"}
 _TIMES = ("CreationTime", "DeletionTime", "LastUpdatedTime")
 
 
-def parameter_list(values: dict, no_echo) -> list[dict]:
-    """Parameter values as the API lists them, NoEcho ones masked."""
-    masked = set(no_echo or [])
-    return [{"ParameterKey": k, "ParameterValue": parameters.MASK if k in masked else v}
-            for k, v in (values or {}).items()]
+def parameter_list(values: dict, no_echo, resolved: dict | None = None) -> list[dict]:
+    """Parameter values as the API lists them, NoEcho ones masked; an SSM-typed one with
+    the value its parameter store name resolved to."""
+    masked, resolved = set(no_echo or []), resolved or {}
+    out = []
+    for k, v in (values or {}).items():
+        item = {"ParameterKey": k, "ParameterValue": parameters.MASK if k in masked else v}
+        if k in resolved:
+            item["ResolvedValue"] = parameters.MASK if k in masked else resolved[k]
+        out.append(item)
+    return out
 
 
 def stack(doc: dict) -> dict:
@@ -23,7 +29,8 @@ def stack(doc: dict) -> dict:
                                "StackStatus", "StackStatusReason", "RoleARN",
                                "TimeoutInMinutes") if doc.get(k)}
     out.update(
-        Parameters=parameter_list(doc.get("Parameters"), doc.get("NoEcho")),
+        Parameters=parameter_list(doc.get("Parameters"), doc.get("NoEcho"),
+                                  doc.get("ResolvedParameters")),
         Outputs=doc.get("Outputs") or [],
         Capabilities=doc.get("Capabilities") or [],
         NotificationARNs=doc.get("NotificationARNs") or [],

@@ -29,7 +29,9 @@ def get_template(ctx: Context, req: dict) -> dict:
     else:
         raise ValidationError("Either StackName or ChangeSetName must be specified.")
     if req.get("TemplateStage") == "Processed":
-        body = templates.processed(body, ctx.settings.region)
+        kept = None if req.get("ChangeSetName") else \
+            lookup.stack(ctx, req["StackName"]).get("ProcessedTemplate")
+        body = kept or templates.processed(body, ctx.settings.region)
     return {"TemplateBody": body, "StagesAvailable": STAGES}
 
 

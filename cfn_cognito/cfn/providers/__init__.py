@@ -29,6 +29,7 @@ from cfn_cognito.cfn.providers import (
     api_gateway_v2_integration,
     api_gateway_v2_route,
     api_gateway_v2_stage,
+    cdk_metadata,
     iam_policy,
     iam_role,
     identity_pool,
@@ -44,6 +45,7 @@ from cfn_cognito.cfn.providers import (
     user_pool_client,
     user_pool_domain,
     user_pool_group,
+    user_pool_identity_provider,
     user_pool_resource_server,
     user_pool_risk_configuration_attachment,
     user_pool_user,
@@ -56,6 +58,7 @@ _MODULES = (
     user_pool_client,
     user_pool_domain,
     user_pool_group,
+    user_pool_identity_provider,
     user_pool_resource_server,
     user_pool_user,
     user_pool_user_to_group_attachment,
@@ -91,6 +94,7 @@ _MODULES = (
     api_gateway_v2_authorizer,
     api_gateway_v2_stage,
     api_gateway_v2_deployment,
+    cdk_metadata,
 )
 
 PROVIDERS: dict[str, Provider] = {m.PROVIDER.TYPE: m.PROVIDER for m in _MODULES}

@@ -2,9 +2,10 @@
 
 The code is the template's inline `Code.ZipFile` (written as index.py or index.js, as
 CloudFormation does), a local path given as `Code` (a directory or a .zip, relative to the
-template, as `aws cloudformation package` takes it), or the zip that `Code.S3Key` names,
-found by its file name under the deploy's --code-dir (the Serverless Framework's
-`.serverless/` holds `<service>.zip`).
+template, as `aws cloudformation package` takes it), or what `Code.S3Key` names under the
+deploy's --code-dir: a CDK asset (`<hash>.zip`, found through the cloud assembly's
+`<Stack>.assets.json`: see cdk_assembly.py), or else a zip of that file name (the Serverless
+Framework's `.serverless/` holds `<service>.zip`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 from pathlib import Path
 
 from cfn_cognito import lambdas
+from cfn_cognito.cfn import cdk_assembly
 from cfn_cognito.cfn.providers.base import Call, Provider, Resource, ResourceFailure
 
 
@@ -39,14 +41,32 @@ def _local_path(call: Call, text: str) -> Path:
     return path
 
 
+def _path_source(path: Path) -> dict:
+    return {"code_dir": str(path)} if path.is_dir() else {"zip_bytes": path.read_bytes()}
+
+
+def _cdk_asset(call: Call, asset_hash: str, key: str) -> dict | None:
+    """The code of a CDK asset, from the cloud assembly at --code-dir (None when no asset
+    manifest there lists it)."""
+    asset = cdk_assembly.find(call.code_dir, key)
+    if asset is None:
+        return None
+    if asset.path is None:
+        raise ResourceFailure(f"CDK asset {asset_hash} is built by a command when it is "
+                              f"published, which cfn-cognito does not run")
+    if not asset.path.exists():
+        raise ResourceFailure(f"CDK asset {asset_hash} is missing: {asset.listed_in.name} "
+                              f"lists it at {asset.path}, which does not exist (run cdk "
+                              f"synth again)")
+    return _path_source(asset.path)
+
+
 def code_source(call: Call, code) -> dict:
     """The register() keyword for a function's Code: code_dir, zip_bytes or inline_code."""
     if isinstance(code, str):
         path = _local_path(call, code)
-        if path.is_dir():
-            return {"code_dir": str(path)}
-        if path.is_file():
-            return {"zip_bytes": path.read_bytes()}
+        if path.exists():
+            return _path_source(path)
         raise ResourceFailure(f"Code: no directory or zip file at {path}")
     code = code or {}
     if code.get("ZipFile") is not None:
@@ -56,7 +76,16 @@ def code_source(call: Call, code) -> dict:
         if not call.code_dir:
             raise ResourceFailure(f"Code.S3Key names {file_name}: deploy with --code-dir "
                                   f"DIR, the directory that holds it")
+        asset_hash = cdk_assembly.asset_hash(code["S3Key"])
+        source = _cdk_asset(call, asset_hash, code["S3Key"]) if asset_hash else None
+        if source is not None:
+            return source
         found = _find(call.code_dir, file_name)
+        if found is None and asset_hash:
+            raise ResourceFailure(f"Code.S3Key names CDK asset {asset_hash}, which no "
+                                  f"*.assets.json under {call.code_dir} lists: deploy with "
+                                  f"--code-dir the cdk.out of the synth that wrote this "
+                                  f"template")
         if found is None:
             raise ResourceFailure(f"Code.S3Key names {file_name}, which is not under "
                                   f"{call.code_dir}")

@@ -48,3 +48,31 @@ def test_no_echo_values_are_masked_when_shown():
     shown = {p["ParameterKey"]: p["ParameterValue"] for p in parameters.shown(DECLARED, values)}
     assert shown["Secret"] == "****"
     assert shown["Zones"] == "a,b"
+
+
+SSM_DECLARED = {
+    "Version": {"Type": "AWS::SSM::Parameter::Value<String>",
+                "Default": "/cdk-bootstrap/hnb659fds/version"},
+    "Zones": {"Type": "AWS::SSM::Parameter::Value<List<String>>", "Default": "/app/zones"},
+    "Stage": {"Type": "String", "Default": "dev"},
+}
+
+
+def test_ssm_typed_parameters_are_given_names_and_resolve_to_the_stores_values():
+    store = {"/cdk-bootstrap/hnb659fds/version": ("26", "String"),
+             "/app/zones": ("us-east-1a,us-east-1b", "StringList")}
+    given, findings = parameters.resolve(SSM_DECLARED, {})
+    assert findings == [] and given["Zones"] == "/app/zones"   # a name, never split
+    values, findings = parameters.ssm_values(SSM_DECLARED, given, store.get)
+    assert findings == []
+    assert values == {"Version": "26", "Zones": ["us-east-1a", "us-east-1b"], "Stage": "dev"}
+    assert parameters.ssm_resolved(SSM_DECLARED, values) == {
+        "Version": "26", "Zones": "us-east-1a,us-east-1b"}
+
+
+def test_missing_store_parameters_are_named_together():
+    given, _ = parameters.resolve(SSM_DECLARED, {"Zones": "/other/zones"})
+    _, findings = parameters.ssm_values(SSM_DECLARED, given, {}.get)
+    assert [f.message for f in findings] == [
+        "Unable to fetch parameters [/cdk-bootstrap/hnb659fds/version,/other/zones] from "
+        "parameter store for this account."]
