@@ -3,7 +3,9 @@ ListUserPoolClientSecrets.
 
 A confidential client has one or two active secrets. The secret it was created with counts
 as the first (its id derived from the client's creation time); the list is kept apart from
-the client document, whose ClientSecret is always the newest active secret.
+the client document, whose ClientSecret is always the newest active secret. Every active
+secret authenticates the client (SECRET_HASH, the token endpoint, RevokeToken...) until it
+is deleted: that is what lets a fleet roll from one secret to the next.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from cfn_cognito.idp.errors import (
     ResourceNotFoundException,
 )
 from cfn_cognito.idp.pools import get_pool
+from cfn_cognito.idp.secret_hash import ACTIVE_SECRETS
 
 MAX_ACTIVE = 2
 
@@ -44,6 +47,7 @@ def _save(ctx: Context, pool_id: str, client: dict, secrets: list[dict]) -> None
     if not ctx.store.client_secrets.replace(pool_id, client["ClientId"], doc):
         ctx.store.client_secrets.insert(pool_id, client["ClientId"], doc)
     client["ClientSecret"] = secrets[-1]["ClientSecretValue"]
+    client[ACTIVE_SECRETS] = [s["ClientSecretValue"] for s in secrets]
     ctx.store.clients.replace(pool_id, client["ClientId"], client)
 
 

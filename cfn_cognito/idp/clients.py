@@ -14,6 +14,7 @@ from cfn_cognito.idp.errors import (
     ScopeDoesNotExistException,
 )
 from cfn_cognito.idp.pools import get_pool
+from cfn_cognito.idp.secret_hash import ACTIVE_SECRETS
 
 # When a client names no ExplicitAuthFlows, these are the flows it allows.
 DEFAULT_AUTH_FLOWS = ("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH")
@@ -194,7 +195,7 @@ def create_user_pool_client(ctx: Context, req: dict) -> dict:
 
 def describe_user_pool_client(ctx: Context, req: dict) -> dict:
     get_pool(ctx, req["UserPoolId"])
-    return {"UserPoolClient": get_client(ctx, req["UserPoolId"], req["ClientId"])}
+    return {"UserPoolClient": _ordered(get_client(ctx, req["UserPoolId"], req["ClientId"]))}
 
 
 def list_user_pool_clients(ctx: Context, req: dict) -> dict:
@@ -221,7 +222,10 @@ def update_user_pool_client(ctx: Context, req: dict) -> dict:
             client["ClientName"] = req["ClientName"]
         client["LastModifiedDate"] = ctx.now()
         client = _apply(ctx, pool, client, req)
-        ctx.store.clients.replace(pool["Id"], client["ClientId"], client)
+        stored = dict(client)
+        if ACTIVE_SECRETS in old:
+            stored[ACTIVE_SECRETS] = old[ACTIVE_SECRETS]
+        ctx.store.clients.replace(pool["Id"], client["ClientId"], stored)
     return {"UserPoolClient": client}
 
 

@@ -3,10 +3,8 @@ AdminUserGlobalSignOut."""
 
 from __future__ import annotations
 
-import hmac
-
 from cfn_cognito.context import Context
-from cfn_cognito.idp import refresh_tokens, users
+from cfn_cognito.idp import refresh_tokens, secret_hash, users
 from cfn_cognito.idp.auth import refresh_token
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.clients import find_client
@@ -20,8 +18,7 @@ from cfn_cognito.idp.pools import get_pool
 
 
 def _check_client_secret(client: dict, given: str | None, error) -> None:
-    secret = client.get("ClientSecret")
-    if secret and not hmac.compare_digest((given or "").encode(), secret.encode()):
+    if client.get("ClientSecret") and not secret_hash.is_secret_of(client, given):
         raise error
 
 

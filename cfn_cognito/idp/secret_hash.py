@@ -14,6 +14,32 @@ import hmac
 from cfn_cognito.idp.errors import NotAuthorizedException
 
 
+# Where a client document lists every active secret once AddUserPoolClientSecret has given it
+# a second one (kept out of every answer: see clients.public).
+ACTIVE_SECRETS = "_ActiveSecrets"
+
+
+def secrets_of(client: dict) -> list[str]:
+    """Every secret the client may prove itself with: both while a rotation is under way."""
+    listed = client.get(ACTIVE_SECRETS)
+    if listed:
+        return list(listed)
+    return [client["ClientSecret"]] if client.get("ClientSecret") else []
+
+
+def is_secret_of(client: dict, given: str | None) -> bool:
+    """Whether `given` is one of the client's active secrets."""
+    return bool(given) and any(hmac.compare_digest(given.encode(), secret.encode())
+                               for secret in secrets_of(client))
+
+
+def matches(client: dict, username: str, given: str | None) -> bool:
+    """Whether `given` is the SECRET_HASH of `username` under any active secret."""
+    return bool(given) and any(
+        hmac.compare_digest(given.encode(), compute(client["ClientId"], secret, username).encode())
+        for secret in secrets_of(client))
+
+
 def compute(client_id: str, client_secret: str, username: str) -> str:
     digest = hmac.new(client_secret.encode(), (username + client_id).encode(), hashlib.sha256)
     return base64.b64encode(digest.digest()).decode()
@@ -22,12 +48,11 @@ def compute(client_id: str, client_secret: str, username: str) -> str:
 def check(client: dict, username: str, secret_hash: str | None) -> None:
     """NotAuthorizedException, as AWS words it, unless a client with a secret sent the right
     hash for `username` (the name as the caller gave it). Clients without a secret pass."""
-    secret = client.get("ClientSecret")
-    if not secret:
+    if not client.get("ClientSecret"):
         return
     client_id = client["ClientId"]
     if not secret_hash:
         raise NotAuthorizedException(
             f"Client {client_id} is configured with secret but SECRET_HASH was not received")
-    if not hmac.compare_digest(secret_hash.encode(), compute(client_id, secret, username).encode()):
+    if not matches(client, username, secret_hash):
         raise NotAuthorizedException(f"Unable to verify secret hash for client {client_id}")

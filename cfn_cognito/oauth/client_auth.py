@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hmac
 from typing import Mapping
 from urllib.parse import unquote_plus
 
 from cfn_cognito.context import Context
+from cfn_cognito.idp import secret_hash
 from cfn_cognito.idp.errors import ResourceNotFoundException
 from cfn_cognito.idp.pools import get_pool
 from cfn_cognito.oauth.errors import InvalidClientError
@@ -45,8 +45,7 @@ def authenticate(ctx: Context, form: Mapping, authorization: str | None,
     if found is None or host_pool_id is not None and found[0] != host_pool_id:
         raise InvalidClientError(f"no client {client_id} here")
     pool_id, client = found
-    expected = client.get("ClientSecret")
-    if expected and not hmac.compare_digest((secret or "").encode(), expected.encode()):
+    if client.get("ClientSecret") and not secret_hash.is_secret_of(client, secret):
         raise InvalidClientError("wrong or missing client secret")
     try:
         return get_pool(ctx, pool_id), client

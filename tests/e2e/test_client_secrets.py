@@ -80,3 +80,45 @@ def test_a_public_client_has_no_secret_to_rotate(idp, pool):
     assert error_of(idp.delete_user_pool_client_secret, UserPoolId=pool["Id"],
                     ClientId=client["ClientId"], ClientSecretId="x--1")[0] == \
         "ResourceNotFoundException"
+
+
+def test_both_active_secrets_authenticate_until_the_old_one_is_deleted(idp, pool):
+    # A rotation rolls out over time: apps holding the old secret keep signing in until the
+    # old secret is deleted, then they are refused.
+    client = _secret_client(idp, pool, ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH",
+                                                          "ALLOW_REFRESH_TOKEN_AUTH"])
+    idp.admin_create_user(UserPoolId=pool["Id"], Username="sam", MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool["Id"], Username="sam", Password="Passw0rd!",
+                                Permanent=True)
+    old = client["ClientSecret"]
+    new = idp.add_user_pool_client_secret(UserPoolId=pool["Id"], ClientId=client["ClientId"]
+                                          )["ClientSecretDescriptor"]["ClientSecretValue"]
+
+    def sign_in(secret):
+        digest = hmac.new(secret.encode(), ("sam" + client["ClientId"]).encode(), hashlib.sha256)
+        return idp.initiate_auth(
+            ClientId=client["ClientId"], AuthFlow="USER_PASSWORD_AUTH",
+            AuthParameters={"USERNAME": "sam", "PASSWORD": "Passw0rd!",
+                            "SECRET_HASH": base64.b64encode(digest.digest()).decode()})
+
+    refresh = sign_in(old)["AuthenticationResult"]["RefreshToken"]
+    assert sign_in(new)["AuthenticationResult"]["AccessToken"]
+    renewed = idp.get_tokens_from_refresh_token(RefreshToken=refresh, ClientId=client["ClientId"],
+                                                ClientSecret=old)
+    assert renewed["AuthenticationResult"]["AccessToken"]
+    # An update of the client's settings keeps both secrets, and answers show no extra field.
+    updated = idp.update_user_pool_client(UserPoolId=pool["Id"], ClientId=client["ClientId"],
+                                          ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH",
+                                                             "ALLOW_REFRESH_TOKEN_AUTH"])
+    described = idp.describe_user_pool_client(UserPoolId=pool["Id"], ClientId=client["ClientId"])
+    for answer in (updated, described):
+        assert not [k for k in answer["UserPoolClient"] if k.startswith("_")]
+    assert sign_in(old)["AuthenticationResult"]["AccessToken"]
+
+    first = idp.list_user_pool_client_secrets(UserPoolId=pool["Id"], ClientId=client["ClientId"]
+                                              )["ClientSecrets"][0]["ClientSecretId"]
+    idp.delete_user_pool_client_secret(UserPoolId=pool["Id"], ClientId=client["ClientId"],
+                                       ClientSecretId=first)
+    code, message = error_of(sign_in, secret=old)
+    assert code == "NotAuthorizedException" and "secret hash" in message
+    assert sign_in(new)["AuthenticationResult"]["AccessToken"]

@@ -3,8 +3,6 @@ the refresh token when the client asks for rotation."""
 
 from __future__ import annotations
 
-import hmac
-
 from cfn_cognito.idp import refresh_tokens, secret_hash, tokens
 from cfn_cognito.idp.auth import outcome
 from cfn_cognito.idp.auth.request import AuthRequest
@@ -17,11 +15,8 @@ def _check_secret_hash(client: dict, record, given: str | None) -> None:
     the sub is accepted too, as clients that only know the sub send it."""
     if not client.get("ClientSecret"):
         return
-    if given:
-        for name in (record.username, record.sub):
-            expected = secret_hash.compute(client["ClientId"], client["ClientSecret"], name)
-            if hmac.compare_digest(given.encode(), expected.encode()):
-                return
+    if any(secret_hash.matches(client, name, given) for name in (record.username, record.sub)):
+        return
     secret_hash.check(client, record.username, given)
 
 
