@@ -1,65 +1,25 @@
 """AWS::Cognito::IdentityPool → Create/Update/DeleteIdentityPool.
 
-Also how the identity pool providers call the cognito-identity service layer (`call`): the
-request checked against botocore's cognito-identity model first, as the wire protocol does,
-and errors turned into a resource's failure reason worded as CloudFormation's handlers do.
+Also how the identity pool providers call the cognito-identity service layer (`call`, a
+service.ServiceCaller: the request checked against the model first, errors worded as
+CloudFormation's handlers word them).
 """
 
 from __future__ import annotations
 
-import functools
-import uuid
-
-from botocore import xform_name
-
-from cfn_cognito.aws import json_model as models
-from cfn_cognito.aws.protocol import SERVICES
-from cfn_cognito.aws.validation import ConstraintViolations, validate
-from cfn_cognito.cfn.providers.base import Call, Provider, Resource, ResourceFailure
-from cfn_cognito.errors import AwsError
+from cfn_cognito.cfn.providers.base import Call, Provider, Resource
+from cfn_cognito.cfn.providers.service import ServiceCaller
 from cfn_cognito.identity import pools
 
-_IDENTITY = SERVICES["AWSCognitoIdentityService"]
-_HANDLER_CODES = {"ResourceNotFoundException": "NotFound",
-                  "InvalidParameterException": "InvalidRequest",
-                  "ResourceConflictException": "AlreadyExists",
-                  "LimitExceededException": "ServiceLimitExceeded"}
+_IDENTITY = ServiceCaller("AWSCognitoIdentityService", "CognitoIdentity",
+                          {"ResourceNotFoundException": "NotFound",
+                           "InvalidParameterException": "InvalidRequest",
+                           "ResourceConflictException": "AlreadyExists",
+                           "LimitExceededException": "ServiceLimitExceeded"})
+call = _IDENTITY.call
+call_ignoring_missing = _IDENTITY.call_ignoring_missing
 # Cognito Sync settings: no Cognito Sync here, so refused rather than silently dropped.
 _SYNC = frozenset({"CognitoEvents", "CognitoStreams", "PushSync"})
-
-
-@functools.lru_cache(maxsize=None)
-def _operation_names() -> dict[str, str]:
-    return {xform_name(n): n for n in models.service_model(_IDENTITY.model_name).operation_names}
-
-
-def _reason(err: AwsError) -> str:
-    code = _HANDLER_CODES.get(err.code, "GeneralServiceException")
-    return (f'Resource handler returned message: "{err.message} (Service: CognitoIdentity, '
-            f'Status Code: {err.status}, Request ID: {uuid.uuid4()})" (HandlerErrorCode: {code})')
-
-
-def call(c: Call, function, req: dict) -> dict:
-    """`function(ctx, req)` of cognito-identity as its API would run it; ResourceFailure when
-    it fails."""
-    operation = models.service_model(_IDENTITY.model_name).operation_model(
-        _operation_names()[function.__name__])
-    try:
-        checked = validate(operation.input_shape, req, _IDENTITY.constraint_overrides)
-        return function(c.ctx, checked) or {}
-    except ConstraintViolations as violations:
-        raise ResourceFailure(_reason(_IDENTITY.invalid_parameter(violations.message()))) from None
-    except AwsError as err:
-        raise ResourceFailure(_reason(err)) from None
-
-
-def call_ignoring_missing(c: Call, function, req: dict) -> None:
-    """A delete: what is already gone (its identity pool deleted first) counts as deleted."""
-    try:
-        call(c, function, req)
-    except ResourceFailure as failure:
-        if "HandlerErrorCode: NotFound" not in failure.reason:
-            raise
 
 
 def _request(props: dict, name: str) -> dict:

@@ -17,9 +17,7 @@ from cfn_cognito.cfn.providers.base import Call, ResourceFailure
 from cfn_cognito.errors import AwsError
 from cfn_cognito.idp import operations
 
-_IDP = SERVICES["AWSCognitoIdentityProviderService"]
-
-_HANDLER_CODES = {
+_IDP_HANDLER_CODES = {
     "ResourceNotFoundException": "NotFound",
     "UsernameExistsException": "AlreadyExists",
     "GroupExistsException": "AlreadyExists",
@@ -31,11 +29,57 @@ _HANDLER_CODES = {
 }
 
 
-@functools.lru_cache(maxsize=None)
-def _operation_names() -> dict[str, str]:
-    """snake_case function name -> the operation's AWS name."""
-    names = models.service_model(_IDP.model_name).operation_names
-    return {xform_name(name): name for name in names}
+class ServiceCaller:
+    """Runs one JSON service's functions as its API would: `label` names the service in
+    failure reasons ("CognitoIdentityProvider"), `handler_codes` maps its error codes to
+    CloudFormation's HandlerErrorCode (others are GeneralServiceException)."""
+
+    def __init__(self, target_prefix: str, label: str, handler_codes: dict[str, str]):
+        self.service = SERVICES[target_prefix]
+        self.label = label
+        self.handler_codes = handler_codes
+
+    @functools.cached_property
+    def _operation_names(self) -> dict[str, str]:
+        """snake_case function name -> the operation's AWS name."""
+        names = models.service_model(self.service.model_name).operation_names
+        return {xform_name(name): name for name in names}
+
+    def input_shape(self, function):
+        op_name = self._operation_names[function.__name__]
+        return models.service_model(self.service.model_name).operation_model(op_name).input_shape
+
+    def reason(self, err: AwsError) -> str:
+        code = self.handler_codes.get(err.code, "GeneralServiceException")
+        return (f'Resource handler returned message: "{err.message} (Service: {self.label}, '
+                f'Status Code: {err.status}, Request ID: {uuid.uuid4()})" '
+                f'(HandlerErrorCode: {code})')
+
+    def call(self, c: Call, function, req: dict) -> dict:
+        """`function(ctx, req)` as the AWS API would run it; ResourceFailure when it fails."""
+        try:
+            checked = validate(self.input_shape(function), req, self.service.constraint_overrides)
+            return function(c.ctx, checked) or {}
+        except ConstraintViolations as violations:
+            raise ResourceFailure(self.reason(
+                self.service.invalid_parameter(violations.message()))) from None
+        except AwsError as err:
+            raise ResourceFailure(self.reason(err)) from None
+
+    def call_ignoring_missing(self, c: Call, function, req: dict) -> None:
+        """A delete: a resource already gone (its pool deleted first, say) counts as deleted."""
+        try:
+            self.call(c, function, req)
+        except ResourceFailure as failure:
+            if "HandlerErrorCode: NotFound" not in failure.reason:
+                raise
+
+
+IDP = ServiceCaller("AWSCognitoIdentityProviderService", "CognitoIdentityProvider",
+                    _IDP_HANDLER_CODES)
+call = IDP.call
+call_ignoring_missing = IDP.call_ignoring_missing
+reason = IDP.reason
 
 
 def operation(name: str):
@@ -43,40 +87,7 @@ def operation(name: str):
     return getattr(operations, name, None)
 
 
-def reason(err: AwsError) -> str:
-    code = _HANDLER_CODES.get(err.code, "GeneralServiceException")
-    return (f'Resource handler returned message: "{err.message} (Service: '
-            f'CognitoIdentityProvider, Status Code: {err.status}, Request ID: {uuid.uuid4()})" '
-            f'(HandlerErrorCode: {code})')
-
-
-def call(c: Call, function, req: dict) -> dict:
-    """`function(ctx, req)` as the AWS API would run it; ResourceFailure when it fails."""
-    op_name = _operation_names()[function.__name__]
-    shape = models.service_model(_IDP.model_name).operation_model(op_name).input_shape
-    try:
-        checked = validate(shape, req, _IDP.constraint_overrides)
-    except ConstraintViolations as violations:
-        raise ResourceFailure(reason(_IDP.invalid_parameter(violations.message()))) from None
-    except AwsError as err:
-        raise ResourceFailure(reason(err)) from None
-    try:
-        return function(c.ctx, checked) or {}
-    except AwsError as err:
-        raise ResourceFailure(reason(err)) from None
-
-
-def call_ignoring_missing(c: Call, function, req: dict) -> None:
-    """A delete: a resource already gone (its pool deleted first, say) counts as deleted."""
-    try:
-        call(c, function, req)
-    except ResourceFailure as failure:
-        if "HandlerErrorCode: NotFound" not in failure.reason:
-            raise
-
-
 def members(function, props: dict) -> dict:
     """The members of `props` that the function's operation takes."""
-    op_name = _operation_names()[function.__name__]
-    shape = models.service_model(_IDP.model_name).operation_model(op_name).input_shape
+    shape = IDP.input_shape(function)
     return {k: v for k, v in props.items() if k in shape.members}
