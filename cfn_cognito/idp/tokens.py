@@ -26,9 +26,7 @@ import binascii
 import hashlib
 import json
 import re
-import threading
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from cryptography.exceptions import InvalidSignature
@@ -37,7 +35,7 @@ from cryptography.hazmat.primitives.asymmetric import padding
 
 from cfn_cognito.config import Settings
 from cfn_cognito.context import Context
-from cfn_cognito.idp import keys, refresh_tokens
+from cfn_cognito.idp import beside, keys, refresh_tokens
 from cfn_cognito.idp.clients import token_validity_seconds
 from cfn_cognito.idp.errors import NotAuthorizedException
 from cfn_cognito.idp.groups import iam_roles
@@ -336,20 +334,11 @@ def sign(key: keys.SigningKey, claims: dict) -> str:
     return f"{header}.{payload}.{_b64url(signature)}"
 
 
-_signer: ThreadPoolExecutor | None = None
-_signer_lock = threading.Lock()
-
-
 def sign_both(first_key: keys.SigningKey, first: dict, second_key: keys.SigningKey,
               second: dict) -> tuple[str, str]:
     """Two tokens signed at once: RSA signing releases the GIL, so on a machine with a
     spare core a sign-in waits for one signature instead of two."""
-    global _signer
-    if _signer is None:
-        with _signer_lock:
-            if _signer is None:
-                _signer = ThreadPoolExecutor(max_workers=2, thread_name_prefix="sign")
-    pending = _signer.submit(sign, second_key, second)
+    pending = beside.start(sign, second_key, second)
     return sign(first_key, first), pending.result()
 
 
