@@ -28,7 +28,9 @@ def get_tokens_from_refresh_token(ctx: Context, req: dict) -> dict:
     _check_client_secret(client, req.get("ClientSecret"), NotAuthorizedException(
         f"Unable to verify secret hash for client {client['ClientId']}"))
     rotation = (client.get("RefreshTokenRotation") or {}).get("Feature") == "ENABLED"
-    request = AuthRequest(ctx, pool, client, {}, admin=False,
+    # DeviceKey is InitiateAuth's DEVICE_KEY by another name.
+    params = {"DEVICE_KEY": req["DeviceKey"]} if req.get("DeviceKey") else {}
+    request = AuthRequest(ctx, pool, client, params, admin=False,
                           client_metadata=dict(req.get("ClientMetadata") or {}))
     result = refresh_token.renew(request, req["RefreshToken"], rotate=rotation,
                                  secret_hash_due=False)

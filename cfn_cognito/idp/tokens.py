@@ -198,15 +198,15 @@ def sign_in(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *,
 def refreshed(ctx: Context, pool: dict, client: dict, subject: TokenSubject,
               record: refresh_tokens.RefreshRecord, *, groups: list[str],
               extra_id_claims: dict | None = None, refresh_token: str | None = None,
-              changes: ClaimChanges | None = None) -> dict:
+              changes: ClaimChanges | None = None, device_key: str | None = None) -> dict:
     """New ID and access tokens from a refresh token's record: auth_time, origin_jti and
     event_id are kept, and so are the scopes of an OAuth sign-in. `refresh_token` is the
-    rotated one, when the client rotates."""
+    rotated one, when the client rotates; `device_key` the device the refresh came from."""
     scopes = ctx.store.oauth.grant_scopes(pool["Id"], record.origin_jti)
     return issue(ctx, pool, client, subject, groups=groups, auth_time=record.auth_time,
                  origin_jti=record.origin_jti, event_id=record.event_id,
                  extra_id_claims=extra_id_claims, refresh_token=refresh_token, scopes=scopes,
-                 oauth=scopes is not None, changes=changes)
+                 oauth=scopes is not None, changes=changes, device_key=device_key)
 
 
 def at_hash(access_token: str) -> str:

@@ -16,6 +16,8 @@ import requests
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from pycognito.aws_srp import AWSSRP
 
+import node_scripts
+
 NODE_DIR = Path(__file__).resolve().parents[1] / "node"
 PASSWORD = "Corr3ct-Horse!"
 
@@ -25,9 +27,7 @@ def node_clients():
     """The Node test scripts with their npm dependencies installed (npm ci from the lock)."""
     if shutil.which("node") is None:
         pytest.fail("node is required for the JavaScript client tests")
-    if not (NODE_DIR / "node_modules" / "amazon-cognito-identity-js").exists():
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=NODE_DIR, check=True,
-                       capture_output=True)
+    node_scripts.install()
     return NODE_DIR
 
 

@@ -3,10 +3,10 @@ the refresh token when the client asks for rotation."""
 
 from __future__ import annotations
 
-from cfn_cognito.idp import refresh_tokens, secret_hash, tokens
+from cfn_cognito.idp import devices, refresh_tokens, secret_hash, tokens
 from cfn_cognito.idp.auth import outcome
 from cfn_cognito.idp.auth.request import AuthRequest
-from cfn_cognito.idp.errors import NotAuthorizedException
+from cfn_cognito.idp.errors import NotAuthorizedException, ResourceNotFoundException
 from cfn_cognito.idp.triggers import pre_token_generation
 
 
@@ -18,6 +18,20 @@ def _check_secret_hash(client: dict, record, given: str | None) -> None:
     if any(secret_hash.matches(client, name, given) for name in (record.username, record.sub)):
         return
     secret_hash.check(client, record.username, given)
+
+
+def _device_key(req: AuthRequest, user) -> str | None:
+    """The DEVICE_KEY a refresh names, when it is one of the user's devices: the new access
+    token carries it as `device_key`, as the sign-in's did (Amplify and
+    amazon-cognito-identity-js send it with every refresh)."""
+    key = req.params.get("DEVICE_KEY")
+    if not key:
+        return None
+    try:
+        devices.find(req.ctx, req.pool, user, key)
+    except ResourceNotFoundException:
+        return None
+    return key
 
 
 def renew(req: AuthRequest, token: str, *, rotate: bool, secret_hash_due: bool = True) -> dict:
@@ -38,7 +52,8 @@ def renew(req: AuthRequest, token: str, *, rotate: bool, secret_hash_due: bool =
                                            scopes)
     new_token = refresh_tokens.replace(ctx, record, req.client) if rotate else None
     return tokens.refreshed(ctx, req.pool, req.client, outcome.subject(user), record,
-                            groups=groups, refresh_token=new_token, changes=changes)
+                            groups=groups, refresh_token=new_token, changes=changes,
+                            device_key=_device_key(req, user))
 
 
 def sign_in(req: AuthRequest) -> dict:
