@@ -6,10 +6,6 @@ import argparse
 import sys
 
 from cfn_cognito import __version__, config
-from cfn_cognito.cfn import cli as stack_cli
-from cfn_cognito.console import cli as messages_cli
-from cfn_cognito.lambdas import cli as function_cli
-from cfn_cognito.ssm import cli as parameter_cli
 
 
 def _serve_flags(parser: argparse.ArgumentParser) -> None:
@@ -30,16 +26,23 @@ def _serve_flags(parser: argparse.ArgumentParser) -> None:
                         help="Lambda endpoint for functions not registered here (default none)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(serve_only: bool = False) -> argparse.ArgumentParser:
+    """The command line; `serve_only` leaves out the other commands, whose modules (HTTP
+    clients, template tooling) `cfn-cognito serve` would otherwise import before it starts."""
     parser = argparse.ArgumentParser(prog="cfn-cognito", description="A local, AWS-faithful Amazon Cognito.")
     parser.add_argument("--version", action="version", version=f"cfn-cognito {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="run the service")
     _serve_flags(serve)
-    function_cli.add_parser(commands)
-    messages_cli.add_parser(commands)
-    parameter_cli.add_parser(commands)
-    stack_cli.add_parsers(commands, _serve_flags)
+    if not serve_only:
+        from cfn_cognito.cfn import cli as stack_cli
+        from cfn_cognito.console import cli as messages_cli
+        from cfn_cognito.lambdas import cli as function_cli
+        from cfn_cognito.ssm import cli as parameter_cli
+        function_cli.add_parser(commands)
+        messages_cli.add_parser(commands)
+        parameter_cli.add_parser(commands)
+        stack_cli.add_parsers(commands, _serve_flags)
     return parser
 
 
@@ -51,12 +54,16 @@ def _settings(args: argparse.Namespace) -> config.Settings:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(serve_only=argv[:1] == ["serve"]).parse_args(argv)
     if args.command == "function":
+        from cfn_cognito.lambdas import cli as function_cli
         return function_cli.run(args)
     if args.command == "messages":
+        from cfn_cognito.console import cli as messages_cli
         return messages_cli.run(args)
     if args.command == "parameter":
+        from cfn_cognito.ssm import cli as parameter_cli
         return parameter_cli.run(args)
     try:
         settings = _settings(args)
@@ -67,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         from cfn_cognito import server
         server.configure_logging(settings.log_level)
         return server.serve(settings)
+    from cfn_cognito.cfn import cli as stack_cli
     if args.command in stack_cli.COMMANDS:
         return stack_cli.run(args, settings)
     return 2

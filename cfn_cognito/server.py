@@ -68,10 +68,10 @@ def serve(settings: Settings) -> int:
     finally:
         server.close()
         # Only what some request started needs stopping (both load on first use).
-        if "cfn_cognito.mail" in sys.modules:
-            sys.modules["cfn_cognito.mail"].stop()
-        if "cfn_cognito.lambdas" in sys.modules:
-            sys.modules["cfn_cognito.lambdas"].stop_workers()
+        if "cfn_cognito.mail.outbox" in sys.modules:
+            sys.modules["cfn_cognito.mail.outbox"].stop_all()
+        if "cfn_cognito.lambdas.workers" in sys.modules:
+            sys.modules["cfn_cognito.lambdas.workers"].stop_workers()
         store.close()
         LOG.info("cfn-cognito stopped")
     return 0
