@@ -43,6 +43,10 @@ _AREAS = {
         "admin_update_auth_event_feedback",
         "update_auth_event_feedback",
     ),
+    "auth_factors": (
+        "admin_get_user_auth_factors",
+        "get_user_auth_factors",
+    ),
     "client_secrets": (
         "add_user_pool_client_secret",
         "delete_user_pool_client_secret",

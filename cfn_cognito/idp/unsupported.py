@@ -7,8 +7,8 @@ whatever this table says.
 
 from __future__ import annotations
 
-_WEBAUTHN = "Passkeys (WebAuthn) need a browser authenticator; cfn-cognito does not emulate one."
-_USER_AUTH = "Choice-based sign-in (the USER_AUTH flow) is not built yet."
+# Also the reason USER_AUTH refuses the WEB_AUTHN challenge (auth/user_auth.py).
+WEBAUTHN = "Passkeys (WebAuthn) need a browser authenticator; cfn-cognito does not emulate one."
 _SESSIONS = "Session tracking (the 2025 user session API) is not built yet."
 _REPLICAS = "Multi-Region replication has no meaning for one local service."
 _RECOVERY = "Point-in-time recovery of a user pool is not emulated."
@@ -19,13 +19,11 @@ _M2M = ("Token issuing outside InitiateAuth and /oauth2/token (GetClientToken, t
         "exchange) is not built yet.")
 
 REASONS = {
-    # passkeys and choice-based sign-in
-    "CompleteWebAuthnRegistration": _WEBAUTHN,
-    "DeleteWebAuthnCredential": _WEBAUTHN,
-    "ListWebAuthnCredentials": _WEBAUTHN,
-    "StartWebAuthnRegistration": _WEBAUTHN,
-    "AdminGetUserAuthFactors": _USER_AUTH,
-    "GetUserAuthFactors": _USER_AUTH,
+    # passkeys
+    "CompleteWebAuthnRegistration": WEBAUTHN,
+    "DeleteWebAuthnCredential": WEBAUTHN,
+    "ListWebAuthnCredentials": WEBAUTHN,
+    "StartWebAuthnRegistration": WEBAUTHN,
     # sessions
     "AdminListUserSessions": _SESSIONS,
     "AdminRevokeUserSession": _SESSIONS,

@@ -16,6 +16,7 @@ from token_scene import PASSWORD, Scene
 # Token operations, with the rest of a request that would work with a genuine token.
 TOKEN_OPERATIONS = {
     "GetUser": {},
+    "GetUserAuthFactors": {},
     "UpdateUserAttributes": {"UserAttributes": [{"Name": "name", "Value": "Mallory"}]},
     "DeleteUserAttributes": {"UserAttributeNames": ["name"]},
     "GetUserAttributeVerificationCode": {"AttributeName": "email"},

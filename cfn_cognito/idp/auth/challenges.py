@@ -9,6 +9,7 @@ from cfn_cognito.idp.auth import (
     mfa_answers,
     new_password,
     outcome,
+    user_auth,
     user_srp,
 )
 from cfn_cognito.idp.auth.request import AuthRequest
@@ -23,10 +24,19 @@ def _password_verifier(req: AuthRequest) -> dict:
     return outcome.signed_in(req, user)
 
 
+def _email_otp(req: AuthRequest) -> dict:
+    """The code of a passwordless sign-in (USER_AUTH) or of email MFA: both are EMAIL_OTP."""
+    if user_auth.is_first_factor(req):
+        return user_auth.answer_email_otp(req)
+    return mfa_answers.email_otp(req)
+
+
 CHALLENGES = {
     "PASSWORD_VERIFIER": _password_verifier,
     "NEW_PASSWORD_REQUIRED": new_password.answer,
     custom_auth.CUSTOM_CHALLENGE: custom_auth.answer,
     **mfa_answers.CHALLENGES,
     **device_srp.CHALLENGES,
+    **user_auth.CHALLENGES,
+    user_auth.EMAIL_OTP: _email_otp,
 }

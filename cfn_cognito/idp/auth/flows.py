@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from cfn_cognito.idp.auth import custom_auth, refresh_token, user_password, user_srp
+from cfn_cognito.idp.auth import custom_auth, refresh_token, user_auth, user_password, user_srp
 
 
 @dataclass(frozen=True)
@@ -26,4 +26,5 @@ FLOWS = {
     "REFRESH_TOKEN_AUTH": Flow(refresh_token.sign_in, "ALLOW_REFRESH_TOKEN_AUTH"),
     "REFRESH_TOKEN": Flow(refresh_token.sign_in, "ALLOW_REFRESH_TOKEN_AUTH"),
     "CUSTOM_AUTH": Flow(custom_auth.start, "ALLOW_CUSTOM_AUTH"),
+    "USER_AUTH": Flow(user_auth.start, "ALLOW_USER_AUTH"),
 }

@@ -35,7 +35,7 @@ def challenge(req: AuthRequest, user, token_source: str) -> dict | None:
     if mode == settings.OFF:
         return None
     offered = settings.pool_methods(req.ctx, req.pool)
-    mine = [m for m in settings.user_methods(user) if m in offered and settings.can_use(user, m)]
+    mine = usable_methods(user, offered)
     if mine:
         chosen = settings.preferred(user)
         if chosen in mine:
@@ -60,13 +60,26 @@ def ask(req: AuthRequest, user, method: str, token_source: str) -> dict:
         return _reply(req, user, settings.TOTP, token_source, {}, {})
     if method not in _CONTACT:
         raise InvalidParameterException(f"Invalid MFA type {method}")  # [U] wording
+    parameters, state = send_code(req, user, method)
+    return _reply(req, user, method, token_source, parameters, state)
+
+
+def usable_methods(user, offered: list[str]) -> list[str]:
+    """The MFA methods the user turned on that are `offered` (the pool's) and they can use."""
+    return [m for m in settings.user_methods(user) if m in offered and settings.can_use(user, m)]
+
+
+def send_code(req: AuthRequest, user, method: str) -> tuple[dict, dict]:
+    """Make a code and send it by SMS (SMS_MFA) or email (EMAIL_OTP): the challenge's
+    CODE_DELIVERY_* parameters, and the session state that `code_matches` checks answers
+    against. (USER_AUTH's passwordless codes are made and sent the same way.)"""
     code = f"{req.ctx.rng.randrange(10 ** CODE_DIGITS[method]):0{CODE_DIGITS[method]}d}"
     details = inbox.deliver(req.ctx, req.pool, user, inbox.AUTHENTICATION, code,
                             _CONTACT[method], client_id=req.client["ClientId"],
                             client_metadata=req.client_metadata)
     parameters = {"CODE_DELIVERY_DELIVERY_MEDIUM": details["DeliveryMedium"],
                   "CODE_DELIVERY_DESTINATION": details["Destination"]}
-    return _reply(req, user, method, token_source, parameters, {CODE: _hash(req, code)})
+    return parameters, {CODE: _hash(req, code)}
 
 
 def code_matches(state: dict, code: str) -> bool:

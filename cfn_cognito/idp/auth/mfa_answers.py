@@ -24,8 +24,10 @@ INVALID_CODE = "Invalid code or auth state for the user."
 VERIFIED = "verified"
 
 
-def _session(req: AuthRequest, name: str):
-    """(session record, user) of the challenge `name` this answer is for."""
+def challenge_session(req: AuthRequest, name: str):
+    """(session record, user) of the challenge `name` this answer is for (USERNAME and
+    SECRET_HASH checked); CodeMismatchException if the session is another challenge's or
+    its user is gone. The session is still to be used up."""
     username = req.require("USERNAME")
     secret_hash.check(req.client, username, req.params.get("SECRET_HASH"))
     if not req.session:
@@ -50,7 +52,7 @@ def proven(req: AuthRequest, name: str):
     """(session record, user) once the code answering challenge `name` (SMS_MFA,
     SOFTWARE_TOKEN_MFA, EMAIL_OTP) is right; CodeMismatchException otherwise. The session
     is still to be used up. (The hosted UI's MFA page uses this too.)"""
-    record, user = _session(req, name)
+    record, user = challenge_session(req, name)
     code = req.require(CODE_PARAMETERS[name])
     if name == settings.TOTP:
         ok = totp.matches(user.doc.get(settings.TOKEN, ""), code, req.ctx.clock())
@@ -75,7 +77,7 @@ email_otp = _code_answer(settings.EMAIL)
 
 def select_mfa_type(req: AuthRequest) -> dict:
     """The challenge of the method chosen (ANSWER) from SELECT_MFA_TYPE's."""
-    record, user = _session(req, mfa.SELECT_MFA_TYPE)
+    record, user = challenge_session(req, mfa.SELECT_MFA_TYPE)
     chosen = req.require("ANSWER")
     if chosen not in record["state"].get(mfa.METHODS, []):
         raise InvalidParameterException(f"Invalid MFA type {chosen}")  # [U] wording
@@ -85,7 +87,7 @@ def select_mfa_type(req: AuthRequest) -> dict:
 
 def set_up(req: AuthRequest):
     """(session record, user) of an MFA_SETUP session whose authenticator was verified."""
-    record, user = _session(req, mfa.MFA_SETUP)
+    record, user = challenge_session(req, mfa.MFA_SETUP)
     if not record["state"].get(VERIFIED):
         raise CodeMismatchException(INVALID_CODE)
     return record, user

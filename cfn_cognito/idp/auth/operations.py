@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from cfn_cognito.context import Context
-from cfn_cognito.errors import UnsupportedOperationException
 from cfn_cognito.idp.auth.challenges import CHALLENGES
 from cfn_cognito.idp.auth.flows import FLOWS
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.clients import auth_flows, find_client, get_client
 from cfn_cognito.idp.errors import InvalidParameterException
 from cfn_cognito.idp.pools import get_pool
-
-# Flows of the model that need what this service does not have yet.
-_NOT_YET = {"USER_AUTH": "USER_AUTH (choice-based sign-in)"}
 
 
 def _public(ctx: Context, req: dict) -> tuple[dict, dict]:
@@ -27,9 +23,6 @@ def _admin(ctx: Context, req: dict) -> tuple[dict, dict]:
 
 def _initiate(ctx: Context, pool: dict, client: dict, req: dict, admin: bool) -> dict:
     name = req["AuthFlow"]
-    if name in _NOT_YET:
-        raise UnsupportedOperationException(f"The auth flow {_NOT_YET[name]} is not supported "
-                                            "by cfn-cognito.")
     flow = FLOWS.get(name)
     if flow is None or not (flow.admin if admin else flow.public):
         raise InvalidParameterException("Initiate Auth method not supported.")

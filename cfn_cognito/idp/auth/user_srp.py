@@ -34,10 +34,11 @@ def start(req: AuthRequest) -> dict:
 
 
 def challenge(req: AuthRequest, username: str, user, srp_a: str,
-              then: dict | None = None) -> dict:
+              then: dict | None = None, with_session: bool = False) -> dict:
     """The PASSWORD_VERIFIER challenge for `user`; for None (nobody of that name, with user
     existence errors prevented) a believable one whose answer can never verify. `then` is
-    kept for the flow that goes on after the proof, and the reply then carries a Session."""
+    kept for the flow that goes on after the proof, and the reply then carries a Session
+    (as it does `with_session`: USER_AUTH's clients pass it back)."""
     ctx = req.ctx
     if user is None:
         user_id = username
@@ -54,7 +55,7 @@ def challenge(req: AuthRequest, username: str, user, srp_a: str,
     session = sessions.create(ctx, req.pool, req.client, user_id, PASSWORD_VERIFIER, state,
                               secret_block_id=srp.secret_block_id(part["SECRET_BLOCK"]))
     reply = {"ChallengeName": PASSWORD_VERIFIER}
-    if then is not None:
+    if then is not None or with_session:
         reply["Session"] = session
     reply["ChallengeParameters"] = {
         "SALT": part["SALT"],
