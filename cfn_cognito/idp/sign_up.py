@@ -12,6 +12,7 @@ from cfn_cognito.idp.errors import (
     UsernameExistsException,
     UserNotFoundException,
 )
+from cfn_cognito.idp.auth import user_auth
 from cfn_cognito.idp.pools import get_pool
 from cfn_cognito.idp.triggers import post_confirmation, pre_sign_up
 
@@ -111,7 +112,8 @@ def confirm_sign_up(ctx: Context, req: dict) -> dict:
     record = codes.check(ctx, pool["Id"], user.sub, codes.SIGN_UP, req["ConfirmationCode"])
     _confirm(ctx, pool, user, record, force_alias=bool(req.get("ForceAliasCreation")),
              client_id=client["ClientId"], client_metadata=req.get("ClientMetadata"))
-    return {}
+    session = user_auth.confirmation_session(ctx, pool, client, user)
+    return {"Session": session} if session else {}
 
 
 def resend_confirmation_code(ctx: Context, req: dict) -> dict:

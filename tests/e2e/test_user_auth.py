@@ -404,3 +404,46 @@ def test_amplify_signs_in_with_an_email_code_and_with_a_chosen_factor(
     assert out["passwordStep"] == {"isSignedIn": False, "nextStep": {
         "signInStep": "CONFIRM_SIGN_IN_WITH_PASSWORD"}}
     assert out["passwordDone"] == DONE and out["srpUsername"] == "kai"
+
+
+# -- signed in straight after ConfirmSignUp -----------------------------------------------
+
+def test_confirm_sign_up_session_signs_in_once_without_a_challenge(idp, app, cognito_url):
+    pool, client = app
+    idp.sign_up(ClientId=client["ClientId"], Username="carol", Password=PASSWORD,
+                UserAttributes=attrs(email="carol@example.com"))
+    code = inbox(cognito_url, pool, username="carol")[-1]["code"]
+    confirmed = idp.confirm_sign_up(ClientId=client["ClientId"], Username="carol",
+                                    ConfirmationCode=code)
+    session = confirmed["Session"]
+
+    def auto_sign_in(username="carol"):
+        return idp.initiate_auth(ClientId=client["ClientId"], AuthFlow="USER_AUTH",
+                                 AuthParameters={"USERNAME": username}, Session=session)
+
+    assert error_of(auto_sign_in, "alice-not-carol")[0] == "NotAuthorizedException"
+    result = auto_sign_in()
+    assert signed_in_as(idp, result) == "carol"
+    assert "ChallengeName" not in result
+    assert error_of(auto_sign_in) == ("NotAuthorizedException",
+                                      "Invalid session for the user, session can only be used once.")
+
+
+def test_no_session_from_confirm_sign_up_for_a_client_without_user_auth(idp, app, cognito_url):
+    pool, _ = app
+    other = make_client(idp, pool, ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH"])
+    idp.sign_up(ClientId=other["ClientId"], Username="dave", Password=PASSWORD,
+                UserAttributes=attrs(email="dave@example.com"))
+    code = inbox(cognito_url, pool, username="dave")[-1]["code"]
+    confirmed = idp.confirm_sign_up(ClientId=other["ClientId"], Username="dave",
+                                    ConfirmationCode=code)
+    assert "Session" not in confirmed
+
+
+def test_amplify_auto_sign_in_with_user_auth_uses_the_confirmation_session(
+        idp, app, cognito_url, js_clients):  # noqa: F811
+    pool, client = app
+    out = run_ok("amplify_auto_sign_in.js", cognito_url, pool["Id"], client["ClientId"], "fay",
+                 PASSWORD, "fay@example.com", "USER_AUTH")
+    assert out["confirmSignUp"]["nextStep"] == {"signUpStep": "COMPLETE_AUTO_SIGN_IN"}
+    assert out["autoSignIn"] == DONE and out["username"] == "fay"

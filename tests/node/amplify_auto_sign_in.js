@@ -1,7 +1,8 @@
 // Amplify v6's signUp with autoSignIn: confirmSignUp answers COMPLETE_AUTO_SIGN_IN and
 // autoSignIn signs the user in; then deleteUser removes the account, and signing in again
 // is refused.
-// usage: node amplify_auto_sign_in.js ENDPOINT POOL_ID CLIENT_ID USERNAME PASSWORD EMAIL
+// usage: node amplify_auto_sign_in.js ENDPOINT POOL_ID CLIENT_ID USERNAME PASSWORD EMAIL [FLOW]
+// FLOW USER_AUTH: autoSignIn signs in with the Session ConfirmSignUp answered with.
 // Prints {"ok": true, "signUp", "confirmSignUp", "autoSignIn", "username", "afterDelete"}.
 const auth = require("aws-amplify/auth");
 // Not destructured: signUp swaps in the autoSignIn function when it starts the flow, and a
@@ -9,13 +10,14 @@ const auth = require("aws-amplify/auth");
 const { signUp, confirmSignUp, getCurrentUser, deleteUser, signIn } = auth;
 const { configure, attempt, latestCode, run } = require("./amplify_client");
 
-const [endpoint, poolId, clientId, username, password, email] = process.argv.slice(2);
+const [endpoint, poolId, clientId, username, password, email, flow] = process.argv.slice(2);
 configure(endpoint, poolId, clientId);
 
 run(async (steps) => {
   steps.push("signUp");
   const signedUp = await signUp({
-    username, password, options: { userAttributes: { email }, autoSignIn: true },
+    username, password,
+    options: { userAttributes: { email }, autoSignIn: flow ? { authFlowType: flow } : true },
   });
   steps.push("confirmSignUp");
   const code = await latestCode(endpoint, poolId, email, "SignUp");

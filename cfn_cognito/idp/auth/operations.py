@@ -31,7 +31,8 @@ def _initiate(ctx: Context, pool: dict, client: dict, req: dict, admin: bool) ->
             raise InvalidParameterException("USER_PASSWORD_AUTH flow not enabled for this client")
         raise InvalidParameterException("Auth flow not enabled for this client")
     request = AuthRequest(ctx, pool, client, dict(req.get("AuthParameters") or {}), admin,
-                          dict(req.get("ClientMetadata") or {}), initiating=True)
+                          dict(req.get("ClientMetadata") or {}), session=req.get("Session"),
+                          initiating=True)
     return flow.start(request)
 
 

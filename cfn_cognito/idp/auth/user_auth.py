@@ -73,6 +73,8 @@ CODE_PARAMETERS = {EMAIL_OTP: "EMAIL_OTP_CODE", SMS_OTP: "SMS_OTP_CODE"}
 # Keys of a challenge's session state. FIRST_FACTOR marks a one-time password of this flow
 # (EMAIL_OTP is also email MFA's challenge).
 SUB, USERNAME, CHOICES, FIRST_FACTOR = "sub", "username", "choices", "first_factor"
+# The kind of session ConfirmSignUp gives for signing in at once (never a challenge name).
+CONFIRMED_SIGN_UP = "CONFIRMED_SIGN_UP"
 
 
 def allowed_factors(pool: dict) -> list[str]:
@@ -110,6 +112,8 @@ def start(req: AuthRequest) -> dict:
     """InitiateAuth / AdminInitiateAuth with AuthFlow USER_AUTH."""
     username = req.require("USERNAME")
     secret_hash.check(req.client, username, req.params.get("SECRET_HASH"))
+    if req.session:
+        return _after_confirmation(req, username)
     preferred = req.params.get("PREFERRED_CHALLENGE")
     if preferred == WEB_AUTHN:
         raise _passkeys()
@@ -126,6 +130,31 @@ def start(req: AuthRequest) -> dict:
     if not choices:
         raise NotAuthorizedException(outcome.INCORRECT)
     return _choice(req, user, username, SELECT_CHALLENGE, choices)
+
+
+def confirmation_session(ctx, pool: dict, client: dict, user) -> str | None:
+    """The Session ConfirmSignUp answers with, which signs the user in at once through
+    USER_AUTH (the code they just confirmed with was their proof); None for a client that
+    does not allow USER_AUTH, which could not use it."""
+    from cfn_cognito.idp.clients import auth_flows    # clients imports much of idp
+    if "ALLOW_USER_AUTH" not in auth_flows(client):
+        return None
+    return sessions.create(ctx, pool, client, user.username, CONFIRMED_SIGN_UP,
+                           {SUB: user.sub})
+
+
+def _after_confirmation(req: AuthRequest, username: str) -> dict:
+    """InitiateAuth(USER_AUTH) with ConfirmSignUp's Session: signed in without a challenge,
+    once, by the user who confirmed, within the client's AuthSessionValidity."""
+    record = sessions.find(req.ctx, req.client, req.session)
+    user = users.find_user(req.ctx, req.pool, username)
+    if record["challenge"] != CONFIRMED_SIGN_UP or user is None \
+            or user.sub != record["state"].get(SUB):
+        raise NotAuthorizedException(sessions.EXPIRED)
+    outcome.check_can_try(user)
+    sessions.use(req.ctx, record)
+    pre_authentication.run(req, user, username)
+    return outcome.signed_in(req, user)
 
 
 def _may_migrate(req: AuthRequest, preferred: str | None) -> bool:
