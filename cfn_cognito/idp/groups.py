@@ -83,10 +83,11 @@ def iam_roles(ctx: Context, pool_id: str, names: list[str]) -> tuple[list[str], 
     roles = list(dict.fromkeys(g["RoleArn"] for g in with_roles))
     if not with_roles:
         return roles, None
-    rank = min(_precedence_rank(g) for g in with_roles)
-    best = {g["RoleArn"] for g in with_roles if _precedence_rank(g) == rank}
+    rank = min(precedence_rank(g) for g in with_roles)
+    best = {g["RoleArn"] for g in with_roles if precedence_rank(g) == rank}
     return roles, best.pop() if len(best) == 1 else None
 
 
-def _precedence_rank(group: dict) -> tuple[bool, int]:
+def precedence_rank(group: dict) -> tuple[bool, int]:
+    """A group's place by Precedence: lowest value first, a null Precedence after all."""
     return group.get("Precedence") is None, group.get("Precedence") or 0

@@ -13,6 +13,14 @@ def _secret_client(idp, pool, **settings) -> dict:
     return make_client(idp, pool, GenerateSecret=True, **settings)
 
 
+def _sign_in(idp, client, secret, username="sam", password="Passw0rd!") -> dict:
+    """USER_PASSWORD_AUTH with the SECRET_HASH that `secret` makes."""
+    digest = hmac.new(secret.encode(), (username + client["ClientId"]).encode(), hashlib.sha256)
+    return idp.initiate_auth(ClientId=client["ClientId"], AuthFlow="USER_PASSWORD_AUTH",
+                             AuthParameters={"USERNAME": username, "PASSWORD": password,
+                                             "SECRET_HASH": base64.b64encode(digest.digest()).decode()})
+
+
 def test_a_confidential_client_starts_with_its_own_secret_listed(idp, pool):
     client = _secret_client(idp, pool)
     [secret] = idp.list_user_pool_client_secrets(UserPoolId=pool["Id"],
@@ -63,11 +71,7 @@ def test_the_newest_secret_signs_secret_hash(idp, pool):
     idp.admin_set_user_password(UserPoolId=pool["Id"], Username="sam", Password="Passw0rd!",
                                 Permanent=True)
     new = idp.add_user_pool_client_secret(UserPoolId=pool["Id"], ClientId=client["ClientId"])
-    secret = new["ClientSecretDescriptor"]["ClientSecretValue"]
-    digest = hmac.new(secret.encode(), ("sam" + client["ClientId"]).encode(), hashlib.sha256)
-    result = idp.initiate_auth(ClientId=client["ClientId"], AuthFlow="USER_PASSWORD_AUTH",
-                               AuthParameters={"USERNAME": "sam", "PASSWORD": "Passw0rd!",
-                                               "SECRET_HASH": base64.b64encode(digest.digest()).decode()})
+    result = _sign_in(idp, client, new["ClientSecretDescriptor"]["ClientSecretValue"])
     assert result["AuthenticationResult"]["AccessToken"]
 
 
@@ -95,11 +99,7 @@ def test_both_active_secrets_authenticate_until_the_old_one_is_deleted(idp, pool
                                           )["ClientSecretDescriptor"]["ClientSecretValue"]
 
     def sign_in(secret):
-        digest = hmac.new(secret.encode(), ("sam" + client["ClientId"]).encode(), hashlib.sha256)
-        return idp.initiate_auth(
-            ClientId=client["ClientId"], AuthFlow="USER_PASSWORD_AUTH",
-            AuthParameters={"USERNAME": "sam", "PASSWORD": "Passw0rd!",
-                            "SECRET_HASH": base64.b64encode(digest.digest()).decode()})
+        return _sign_in(idp, client, secret)
 
     refresh = sign_in(old)["AuthenticationResult"]["RefreshToken"]
     assert sign_in(new)["AuthenticationResult"]["AccessToken"]

@@ -8,6 +8,7 @@ import json
 from cfn_cognito.idp import attributes, auth_events, devices, tokens, users
 from cfn_cognito.idp.auth import device_srp, mfa, sessions
 from cfn_cognito.idp.auth.request import AuthRequest
+from cfn_cognito.idp.groups import precedence_rank
 from cfn_cognito.idp.errors import (
     NotAuthorizedException,
     PasswordResetRequiredException,
@@ -40,7 +41,7 @@ def groups_for_tokens(req: AuthRequest, user) -> list[str]:
     ctx, pool_id = req.ctx, req.pool["Id"]
     names = ctx.store.memberships.groups_of(pool_id, user.sub)
     docs = [g for g in (ctx.store.groups.get(pool_id, n) for n in names) if g]
-    docs.sort(key=lambda g: (g.get("Precedence") is None, g.get("Precedence") or 0, g["GroupName"]))
+    docs.sort(key=lambda g: (*precedence_rank(g), g["GroupName"]))
     return [g["GroupName"] for g in docs]
 
 
