@@ -16,7 +16,7 @@ import statistics
 import time
 from pathlib import Path
 
-from cfn_cognito.cfn import cli
+from cfn_cognito.cli import stacks as cli
 from cfn_cognito.testing import LocalCognito
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import boto3
 
 from bench.stats import percentile
-from cfn_cognito.cfn import cli
+from cfn_cognito.cli import stacks as cli
 from cfn_cognito.testing import LocalCognito
 
 TEMPLATE = """

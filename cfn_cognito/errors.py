@@ -52,7 +52,7 @@ class RequestEntityTooLargeException(AwsError):
 
 class MissingAuthenticationTokenException(AwsError):
     """An operation AWS serves only to signed requests, asked for by a page of another site
-    (which holds no credentials of the developer's; see cfn_cognito/cross_site.py)."""
+    (which holds no credentials of the developer's; see cfn_cognito/web/cross_site.py)."""
 
     code = "MissingAuthenticationTokenException"
     wire_type = "com.amazon.coral.service#MissingAuthenticationTokenException"

@@ -21,9 +21,7 @@ from dataclasses import dataclass
 
 from botocore import xform_name
 
-from cfn_cognito.aws import model as models
 from cfn_cognito.aws import query_form, query_xml
-from cfn_cognito.aws.validation import ConstraintViolations, validate
 from cfn_cognito.errors import (
     AwsError,
     InternalFailure,
@@ -31,6 +29,8 @@ from cfn_cognito.errors import (
     SerializationException,
     UnsupportedOperationException,
 )
+from cfn_cognito.spec import model as models
+from cfn_cognito.spec.validation import ConstraintViolations, validate
 
 LOG = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ class QueryService:
 
     @property
     def model(self):
-        return models.service_model(self.model_name)
+        return models.botocore_service_model(self.model_name)
 
     @property
     def version(self) -> str:

@@ -18,7 +18,13 @@ from cfn_cognito.gateway.invocation import Invocation
 from cfn_cognito.gateway.model import DEFAULT_STAGE, HTTP, Api
 from cfn_cognito.gateway.parameters import RequestValues
 from cfn_cognito.gateway.request import GatewayRequest, Target, split_stage
-from cfn_cognito.gateway.responses import GatewayError, Reply, http_error, json_reply, rest_error
+from cfn_cognito.gateway.responses import (
+    GatewayError,
+    Reply,
+    http_error,
+    json_reply,
+    rest_error,
+)
 
 LOG = logging.getLogger(__name__)
 

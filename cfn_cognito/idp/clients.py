@@ -58,6 +58,15 @@ def find_client(ctx: Context, client_id: str) -> dict:
     return found[1]
 
 
+def find(ctx: Context, client_id: str, pool_id: str | None = None) -> tuple[dict, dict]:
+    """(pool, client) of a client id, in `pool_id` when given (a pool's own domain names it);
+    ResourceNotFoundException when there is no such client or its pool is gone."""
+    found = ctx.store.clients.find(client_id)
+    if found is None or pool_id is not None and found[0] != pool_id:
+        raise ResourceNotFoundException(f"User pool client {client_id} does not exist.")
+    return get_pool(ctx, found[0]), found[1]
+
+
 def auth_flows(client: dict) -> set[str]:
     """The ALLOW_ flows a client permits, legacy values translated."""
     given = client.get("ExplicitAuthFlows")

@@ -17,7 +17,7 @@ from cfn_cognito.idp.pools import get_pool
 
 ALL = "ALL"
 MAX_IMAGE_BYTES = 100 * 1024  # [D] DG cognito-user-pools-app-ui-customization
-IMAGE_PATH = "/_cfn_cognito/ui"  # served by cfn_cognito/aws/files.py
+IMAGE_PATH = "/_cfn_cognito/ui"  # served by cfn_cognito/web/files.py
 
 # The classes the classic hosted UI lets CSS style. [D] DG cognito-user-pools-app-ui-customization
 # and the AWS CLI's set-ui-customization example (its template uses them all).

@@ -1,7 +1,7 @@
 """User import jobs: GetCSVHeader, CreateUserImportJob, StartUserImportJob,
 DescribeUserImportJob, ListUserImportJobs, StopUserImportJob.
 
-A job is created with a pre-signed URL that this service serves (cfn_cognito/aws/files.py):
+A job is created with a pre-signed URL that this service serves (cfn_cognito/web/files.py):
 the CSV is PUT there within 15 minutes, with `x-amz-server-side-encryption: aws:kms` as
 AWS's URL demands. Starting the job imports the file in a background thread
 (user_import_worker.py): Created -> Pending -> InProgress -> Succeeded / Failed, or Stopped
@@ -18,14 +18,21 @@ import time
 
 from cfn_cognito.context import Context
 from cfn_cognito.errors import UnsupportedOperationException
-from cfn_cognito.idp import csv_import, pagination, user_import_worker as worker
+from cfn_cognito.idp import csv_import, pagination
+from cfn_cognito.idp import user_import_worker as worker
 from cfn_cognito.idp.errors import (
     InvalidParameterException,
     PreconditionNotMetException,
     ResourceNotFoundException,
 )
 from cfn_cognito.idp.pools import get_pool
-from cfn_cognito.idp.user_import_worker import CREATED, EXPIRED, PENDING, RUNNING, STOPPED
+from cfn_cognito.idp.user_import_worker import (
+    CREATED,
+    EXPIRED,
+    PENDING,
+    RUNNING,
+    STOPPED,
+)
 
 UPLOAD_PATH = "/_cfn_cognito/import"
 UPLOAD_SECONDS = 900          # [D] DG: the pre-signed URL is valid for 15 minutes

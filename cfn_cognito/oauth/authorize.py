@@ -15,13 +15,11 @@ from urllib.parse import urlencode
 
 from cfn_cognito.context import Context
 from cfn_cognito.errors import AwsError
-from cfn_cognito.idp import tokens, users
-from cfn_cognito.idp.auth import outcome
-from cfn_cognito.idp.auth.request import AuthRequest
-from cfn_cognito.idp.errors import ResourceNotFoundException
-from cfn_cognito.idp.pools import get_pool
-from cfn_cognito.idp.triggers import pre_token_generation
-from cfn_cognito.oauth import codes, pkce, scopes as scope_rules, sessions
+from cfn_cognito.idp import authorization_codes as codes
+from cfn_cognito.idp import hosted_sessions as sessions
+from cfn_cognito.idp import clients, signin, users
+from cfn_cognito.oauth import pkce
+from cfn_cognito.oauth import scopes as scope_rules
 from cfn_cognito.oauth.errors import (
     AuthorizeError,
     InvalidRequestError,
@@ -67,13 +65,9 @@ def resolve_client(ctx: Context, client_id: str | None,
     AuthorizeError for the error page."""
     if not client_id:
         raise AuthorizeError(InvalidRequestError("client_id is required"))
-    found = ctx.store.clients.find(client_id)
-    if found is None or host_pool_id is not None and found[0] != host_pool_id:
-        raise AuthorizeError(InvalidRequestError(f"no client {client_id} here"),
-                             client_id=client_id)
     try:
-        return get_pool(ctx, found[0]), found[1]
-    except ResourceNotFoundException:
+        return clients.find(ctx, client_id, host_pool_id)
+    except AwsError:
         raise AuthorizeError(InvalidRequestError(f"no client {client_id} here"),
                              client_id=client_id) from None
 
@@ -166,19 +160,15 @@ def complete(ctx: Context, areq: AuthorizeRequest, user, auth_time: float,
                            auth_time=auth_time)
         return redirect(with_params(areq.redirect_uri, {"code": code, "state": areq.state}),
                         cookies)
-    request = AuthRequest(ctx, areq.pool, areq.client, {}, admin=False)
-    groups = outcome.groups_for_tokens(request, user)
     try:
-        changes = pre_token_generation.changes(request, user, groups,
-                                               pre_token_generation.HOSTED_AUTH, areq.scopes)
+        result = signin.issue_tokens(signin.request(ctx, areq.pool, areq.client), user,
+                                     scopes=areq.scopes, nonce=areq.nonce, auth_time=auth_time,
+                                     with_refresh_token=False)
     except AwsError as err:
         # As the hosted UI reports a trigger's failure: to the app, with AWS's message.
         raise AuthorizeError(InvalidRequestError(err.message, public=True),
                              redirect_uri=areq.redirect_uri, state=areq.state,
                              fragment=True) from None
-    result = tokens.sign_in(ctx, areq.pool, areq.client, outcome.subject(user), groups=groups,
-                            scopes=areq.scopes, nonce=areq.nonce, with_refresh_token=False,
-                            oauth=True, auth_time=auth_time, changes=changes)
     fragment = {"access_token": result["AccessToken"]}
     if scope_rules.OPENID in areq.scopes:
         fragment["id_token"] = result["IdToken"]

@@ -10,9 +10,8 @@ from typing import Mapping
 from urllib.parse import unquote_plus
 
 from cfn_cognito.context import Context
-from cfn_cognito.idp import secret_hash
-from cfn_cognito.idp.errors import ResourceNotFoundException
-from cfn_cognito.idp.pools import get_pool
+from cfn_cognito.errors import AwsError
+from cfn_cognito.idp import clients, secret_hash
 from cfn_cognito.oauth.errors import InvalidClientError
 
 
@@ -41,13 +40,10 @@ def authenticate(ctx: Context, form: Mapping, authorization: str | None,
         raise InvalidClientError("client_id differs from the Basic credentials")
     if not client_id:
         raise InvalidClientError("no client_id")
-    found = ctx.store.clients.find(client_id)
-    if found is None or host_pool_id is not None and found[0] != host_pool_id:
-        raise InvalidClientError(f"no client {client_id} here")
-    pool_id, client = found
+    try:
+        pool, client = clients.find(ctx, client_id, host_pool_id)
+    except AwsError:
+        raise InvalidClientError(f"no client {client_id} here") from None
     if client.get("ClientSecret") and not secret_hash.is_secret_of(client, secret):
         raise InvalidClientError("wrong or missing client secret")
-    try:
-        return get_pool(ctx, pool_id), client
-    except ResourceNotFoundException:
-        raise InvalidClientError(f"no client {client_id} here") from None
+    return pool, client

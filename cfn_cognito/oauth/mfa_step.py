@@ -1,9 +1,9 @@
 """The hosted UI's MFA step: after the password (or the new password), the same MFA
-challenge InitiateAuth would give (idp/auth/mfa.py), answered on the /mfa page.
+challenge InitiateAuth would give (idp/signin.py), answered on the /mfa page.
 
 MFA_SETUP shows the new authenticator secret (and its otpauth:// URI) straight away and
 takes the first code; SELECT_MFA_TYPE offers the user's methods; the code challenges take
-the code. Answers are checked by the API's own code (idp/auth/mfa_answers.py).
+the code. Answers are checked by the API's own code (through idp/signin.py).
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from urllib.parse import quote, urlencode
 
 from cfn_cognito.context import Context
 from cfn_cognito.idp import secret_hash
-from cfn_cognito.idp.auth import mfa, mfa_answers, sessions
-from cfn_cognito.idp.triggers import post_authentication, pre_token_generation
+from cfn_cognito.idp import signin as idp_signin
 from cfn_cognito.oauth import signin
 from cfn_cognito.oauth.authorize import AuthorizeRequest
 
@@ -25,18 +24,17 @@ LABELS = {"SMS_MFA": "a code by SMS", "EMAIL_OTP": "a code by email",
 
 def first(ctx: Context, areq: AuthorizeRequest, user):
     """The MFA Step for `user` who just proved their password, or None (no MFA)."""
-    challenge = mfa.challenge(signin.auth_request(ctx, areq), user,
-                              pre_token_generation.HOSTED_AUTH)
+    challenge = idp_signin.mfa_challenge(signin.auth_request(ctx, areq), user)
     return None if challenge is None else _step(ctx, areq, challenge, user.username)
 
 
 def _step(ctx: Context, areq: AuthorizeRequest, challenge: dict, username: str):
     name, parameters = challenge["ChallengeName"], challenge["ChallengeParameters"]
     values = {"username": username, "challenge": name, "session": challenge["Session"]}
-    if name == mfa.MFA_SETUP:
-        associated = mfa_answers.associate_in_session(ctx, challenge["Session"])
+    if name == idp_signin.MFA_SETUP:
+        associated = idp_signin.associate_software_token(ctx, challenge["Session"])
         values.update(session=associated["Session"], secret=associated["SecretCode"])
-    elif name == mfa.SELECT_MFA_TYPE:
+    elif name == idp_signin.SELECT_MFA_TYPE:
         values["methods"] = json.loads(parameters["MFAS_CAN_CHOOSE"])
     else:
         values["destination"] = parameters.get("CODE_DELIVERY_DESTINATION", "")
@@ -62,15 +60,9 @@ def answer(ctx: Context, areq: AuthorizeRequest, values: dict, code: str, choice
     if areq.client.get("ClientSecret"):
         params["SECRET_HASH"] = secret_hash.compute(areq.client["ClientId"],
                                                     areq.client["ClientSecret"], username)
-    if name == mfa.SELECT_MFA_TYPE:
+    if name == idp_signin.SELECT_MFA_TYPE:
         req = signin.auth_request(ctx, areq, {**params, "ANSWER": choice}, session)
-        return _step(ctx, areq, mfa_answers.select_mfa_type(req), username)
-    if name == mfa.MFA_SETUP:
-        session = mfa_answers.verify_in_session(ctx, session, code)["Session"]
-        record, user = mfa_answers.set_up(signin.auth_request(ctx, areq, params, session))
-    else:
-        params[mfa_answers.CODE_PARAMETERS[name]] = code
-        record, user = mfa_answers.proven(signin.auth_request(ctx, areq, params, session), name)
-    sessions.use(ctx, record)
-    post_authentication.run(signin.auth_request(ctx, areq), user)
+        return _step(ctx, areq, idp_signin.select_mfa_type(req), username)
+    user = idp_signin.answer_mfa(signin.auth_request(ctx, areq, params, session), name, code)
+    idp_signin.finished(signin.auth_request(ctx, areq), user)
     return signin.Step(signin.DONE, user=user)

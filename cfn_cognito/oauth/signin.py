@@ -1,7 +1,7 @@
 """Signing in on the hosted UI, without any web framework: the password form and the
 new-password step of a FORCE_CHANGE_PASSWORD user.
 
-The checks are those of the API's password flow (idp/auth/user_password.authenticate: unknown
+The checks are those of the API's password flow (idp/signin.py's password: unknown
 user, disabled, reset required, lockout, the password), so the page refuses exactly what
 InitiateAuth refuses, with the same messages. Each function returns the Step the browser
 goes to next; AwsError (with AWS's message, shown on the page) when the form was refused.
@@ -14,12 +14,9 @@ from dataclasses import dataclass, field
 
 from cfn_cognito.context import Context
 from cfn_cognito.errors import AwsError
-from cfn_cognito.idp import secret_hash, users
-from cfn_cognito.idp.auth import new_password, outcome, user_password
-from cfn_cognito.idp.auth.request import AuthRequest
+from cfn_cognito.idp import secret_hash, signin, users
 from cfn_cognito.idp.errors import NotAuthorizedException, UserNotConfirmedException
 from cfn_cognito.idp.sign_up import resend_confirmation_code
-from cfn_cognito.idp.triggers import post_authentication
 from cfn_cognito.oauth.authorize import AuthorizeRequest
 
 DONE = "done"
@@ -40,9 +37,8 @@ class Step:
 
 
 def auth_request(ctx: Context, areq: AuthorizeRequest, params: dict | None = None,
-                 session: str | None = None) -> AuthRequest:
-    return AuthRequest(ctx, areq.pool, areq.client, dict(params or {}), admin=False,
-                       session=session)
+                 session: str | None = None):
+    return signin.request(ctx, areq.pool, areq.client, params, session)
 
 
 def with_secret_hash(client: dict, username: str, req: dict) -> dict:
@@ -65,8 +61,8 @@ def delivery_notice(details: dict | None) -> str:
 def password(ctx: Context, areq: AuthorizeRequest, username: str, secret: str) -> Step:
     """The sign-in form: who the user is, then where they go."""
     if not username or not secret:
-        raise NotAuthorizedException(outcome.INCORRECT)
-    user = user_password.authenticate(auth_request(ctx, areq), username, secret)
+        raise NotAuthorizedException(signin.INCORRECT)
+    user = signin.password(auth_request(ctx, areq), username, secret)
     return after_password(ctx, areq, user, username)
 
 
@@ -84,11 +80,11 @@ def after_password(ctx: Context, areq: AuthorizeRequest, user, username: str) ->
         if users.temporary_password_expired(ctx, user):
             raise NotAuthorizedException(
                 "Temporary password has expired and must be reset by an administrator.")
-        challenge = outcome.new_password_challenge(auth_request(ctx, areq), user)
+        challenge = signin.new_password_challenge(auth_request(ctx, areq), user)
         required = json.loads(challenge["ChallengeParameters"]["requiredAttributes"])
         return Step(NEW_PASSWORD, values={
             "username": user.username, "session": challenge["Session"],
-            "required": [name.removeprefix(new_password.PREFIX) for name in required]})
+            "required": [name.removeprefix(signin.ATTRIBUTE_PREFIX) for name in required]})
     return _mfa_or_done(ctx, areq, user)
 
 
@@ -98,13 +94,13 @@ def _mfa_or_done(ctx: Context, areq: AuthorizeRequest, user) -> Step:
     step = mfa_step.first(ctx, areq, user)
     if step is not None:
         return step
-    post_authentication.run(auth_request(ctx, areq), user)
+    signin.finished(auth_request(ctx, areq), user)
     return Step(DONE, user=user)
 
 
 def set_new_password(ctx: Context, areq: AuthorizeRequest, session: str, secret: str,
                      required: dict[str, str]) -> Step:
     """The new-password page: the permanent password (and any required attributes)."""
-    params = {new_password.PREFIX + name: value for name, value in required.items()}
-    user = new_password.set_new_password(auth_request(ctx, areq, params, session), secret)
+    params = {signin.ATTRIBUTE_PREFIX + name: value for name, value in required.items()}
+    user = signin.set_new_password(auth_request(ctx, areq, params, session), secret)
     return _mfa_or_done(ctx, areq, user)

@@ -11,8 +11,8 @@ from pathlib import Path
 import boto3
 import requests
 
-from cfn_cognito.cfn import cli
 from cfn_cognito.cfn.statuses import STACK_TYPE, TERMINAL
+from cfn_cognito.cli import stacks as cli
 
 ROOT = Path(__file__).parents[2]
 TEMPLATES = ROOT / "templates"

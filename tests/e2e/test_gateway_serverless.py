@@ -9,7 +9,6 @@ from pathlib import Path
 
 import boto3
 import pytest
-
 from gateway_helpers import PASSWORD, call, deploy, sign_in
 from hosted_ui_helpers import CALLBACK, Browser, query_of, token
 
@@ -132,5 +131,5 @@ def _sub(token_text: str) -> str:
 
 
 def _resources(url: str, name: str) -> list[dict]:
-    from cfn_cognito.cfn import cli
+    from cfn_cognito.cli import stacks as cli
     return cli.request(url, "GET", cli.stack_path(name, "/resources"))["StackResources"]

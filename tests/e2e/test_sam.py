@@ -14,9 +14,9 @@ from pathlib import Path
 
 import boto3
 import pytest
-
-from cfn_cognito.cfn.cli import request as cli_request
 from gateway_helpers import call, sign_in
+
+from cfn_cognito.cli.http import request as cli_request
 
 ROOT = Path(__file__).parents[2]
 APP = ROOT / "tests" / "fixtures" / "sam" / "template.yaml"

@@ -15,7 +15,7 @@ import re
 from botocore.model import Shape
 from hypothesis import strategies as st
 
-from cfn_cognito.aws.validation import java_pattern
+from cfn_cognito.spec.validation import java_pattern
 
 MAX_DEPTH = 3
 HUGE = 70_000          # longer than any member's max length in the models

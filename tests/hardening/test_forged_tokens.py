@@ -5,13 +5,13 @@ operations, /oauth2/userInfo (at the service and on a pool's domain), the refres
 
 from __future__ import annotations
 
-import pytest
-
 import hardening_wire as wire
-from cfn_cognito.idp import keys
+import pytest
 from forged_matrix import Verdict, run_jwt_place, run_refresh_place
 from forgery import Place
 from token_scene import PASSWORD, Scene
+
+from cfn_cognito.idp import keys
 
 # Token operations, with the rest of a request that would work with a genuine token.
 TOKEN_OPERATIONS = {
@@ -59,10 +59,10 @@ def api_verdict(answer: wire.Answer) -> Verdict:
 def test_the_token_operations_cover_every_implemented_one():
     from botocore import xform_name
 
-    from cfn_cognito.aws import model
     from cfn_cognito.idp import operations
+    from cfn_cognito.spec import model
 
-    service = model.service_model("cognito-idp")
+    service = model.botocore_service_model("cognito-idp")
     taking = {op for op in service.operation_names
               if "AccessToken" in (service.operation_model(op).input_shape.members or {})
               and hasattr(operations, xform_name(op))}

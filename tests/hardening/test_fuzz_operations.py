@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import collections
 
+import fuzz_strategies
+import hardening_wire as wire
 import pytest
+import store_snapshot
 from botocore import xform_name
+from fuzz_world import World
+from hardening_settings import CASES_PER_OPERATION, CASES_PER_REFUSED_OPERATION, fuzz
 from hypothesis import given
 from hypothesis import strategies as st
 
-import fuzz_strategies
-import hardening_wire as wire
-import store_snapshot
-from cfn_cognito.aws import model, protocol
-from fuzz_world import World
-from hardening_settings import CASES_PER_OPERATION, CASES_PER_REFUSED_OPERATION, fuzz
+from cfn_cognito.spec import model, services
 
 SERVICES = ("cognito-idp", "cognito-identity")
 OPERATIONS = [(service, op) for service in SERVICES
@@ -41,7 +41,7 @@ def db(hard_server):
 def test_fuzzed_requests_never_break_the_service(service, operation, world, db, http, hard_url,
                                                   tally):
     world.ensure()
-    shape = model.service_model(service).operation_model(operation).input_shape
+    shape = model.botocore_service_model(service).operation_model(operation).input_shape
     seen = collections.Counter()
     implemented = _implemented(service, operation)
 
@@ -72,7 +72,7 @@ def test_fuzzed_requests_never_break_the_service(service, operation, world, db, 
 
 
 def _implemented(service: str, operation: str) -> bool:
-    found = next(s for s in protocol.SERVICES.values() if s.model_name == service)
+    found = next(s for s in services.SERVICES.values() if s.model_name == service)
     return hasattr(found.operations(), xform_name(operation))
 
 

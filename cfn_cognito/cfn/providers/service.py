@@ -10,12 +10,11 @@ import uuid
 
 from botocore import xform_name
 
-from cfn_cognito.aws import json_model as models
-from cfn_cognito.aws.protocol import SERVICES
-from cfn_cognito.aws.validation import ConstraintViolations, validate
 from cfn_cognito.cfn.providers.base import Call, ResourceFailure
 from cfn_cognito.errors import AwsError
 from cfn_cognito.idp import operations
+from cfn_cognito.spec import services
+from cfn_cognito.spec.services import SERVICES
 
 _IDP_HANDLER_CODES = {
     "ResourceNotFoundException": "NotFound",
@@ -42,12 +41,10 @@ class ServiceCaller:
     @functools.cached_property
     def _operation_names(self) -> dict[str, str]:
         """snake_case function name -> the operation's AWS name."""
-        names = models.service_model(self.service.model_name).operation_names
-        return {xform_name(name): name for name in names}
+        return {xform_name(name): name for name in self.service.operation_names()}
 
     def input_shape(self, function):
-        op_name = self._operation_names[function.__name__]
-        return models.service_model(self.service.model_name).operation_model(op_name).input_shape
+        return self.service.operation_model(self._operation_names[function.__name__]).input_shape
 
     def reason(self, err: AwsError) -> str:
         code = self.handler_codes.get(err.code, "GeneralServiceException")
@@ -58,11 +55,8 @@ class ServiceCaller:
     def call(self, c: Call, function, req: dict) -> dict:
         """`function(ctx, req)` as the AWS API would run it; ResourceFailure when it fails."""
         try:
-            checked = validate(self.input_shape(function), req, self.service.constraint_overrides)
-            return function(c.ctx, checked) or {}
-        except ConstraintViolations as violations:
-            raise ResourceFailure(self.reason(
-                self.service.invalid_parameter(violations.message()))) from None
+            op_name = self._operation_names[function.__name__]
+            return services.call(self.service, op_name, c.ctx, req, function) or {}
         except AwsError as err:
             raise ResourceFailure(self.reason(err)) from None
 

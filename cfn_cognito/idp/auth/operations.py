@@ -6,14 +6,14 @@ from cfn_cognito.context import Context
 from cfn_cognito.idp.auth.challenges import CHALLENGES
 from cfn_cognito.idp.auth.flows import FLOWS
 from cfn_cognito.idp.auth.request import AuthRequest
-from cfn_cognito.idp.clients import auth_flows, find_client, get_client
+from cfn_cognito.idp import clients
+from cfn_cognito.idp.clients import auth_flows, get_client
 from cfn_cognito.idp.errors import InvalidParameterException
 from cfn_cognito.idp.pools import get_pool
 
 
 def _public(ctx: Context, req: dict) -> tuple[dict, dict]:
-    client = find_client(ctx, req["ClientId"])
-    return get_pool(ctx, client["UserPoolId"]), client
+    return clients.find(ctx, req["ClientId"])
 
 
 def _admin(ctx: Context, req: dict) -> tuple[dict, dict]:

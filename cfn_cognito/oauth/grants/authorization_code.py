@@ -8,11 +8,9 @@ from typing import Mapping
 
 from cfn_cognito.context import Context
 from cfn_cognito.errors import AwsError
-from cfn_cognito.idp import tokens, users
-from cfn_cognito.idp.auth import outcome
-from cfn_cognito.idp.auth.request import AuthRequest
-from cfn_cognito.idp.triggers import pre_token_generation
-from cfn_cognito.oauth import codes, pkce
+from cfn_cognito.idp import authorization_codes as codes
+from cfn_cognito.idp import signin, users
+from cfn_cognito.oauth import pkce
 from cfn_cognito.oauth.errors import InvalidGrantError, InvalidRequestError
 from cfn_cognito.oauth.grants.flows import require_flow
 from cfn_cognito.oauth.grants.response import token_response
@@ -38,14 +36,10 @@ def exchange(ctx: Context, pool: dict, client: dict, form: Mapping) -> dict:
     user = ctx.store.users.get_by_sub(pool["Id"], record.sub)
     if user is None or not user.enabled or user.status != users.CONFIRMED:
         raise InvalidGrantError("the user can no longer sign in")
-    request = AuthRequest(ctx, pool, client, {}, admin=False)
-    groups = outcome.groups_for_tokens(request, user)
     try:
-        changes = pre_token_generation.changes(request, user, groups,
-                                               pre_token_generation.HOSTED_AUTH, record.scopes)
+        result = signin.issue_tokens(signin.request(ctx, pool, client), user,
+                                     scopes=record.scopes, nonce=record.nonce,
+                                     auth_time=record.auth_time)
     except AwsError as err:
         raise InvalidGrantError(err.message) from None
-    result = tokens.sign_in(ctx, pool, client, outcome.subject(user), groups=groups,
-                            scopes=record.scopes, nonce=record.nonce, oauth=True,
-                            auth_time=record.auth_time, changes=changes)
     return token_response(result, record.scopes)

@@ -8,9 +8,7 @@ from typing import Mapping
 
 from cfn_cognito.context import Context
 from cfn_cognito.errors import AwsError
-from cfn_cognito.idp import refresh_tokens
-from cfn_cognito.idp.auth import refresh_token
-from cfn_cognito.idp.auth.request import AuthRequest
+from cfn_cognito.idp import refresh_tokens, signin
 from cfn_cognito.oauth.errors import InvalidGrantError, InvalidRequestError
 from cfn_cognito.oauth.grants.response import token_response
 
@@ -22,11 +20,10 @@ def exchange(ctx: Context, pool: dict, client: dict, form: Mapping) -> dict:
     if not token:
         raise InvalidRequestError("refresh_token is required")
     rotate = (client.get("RefreshTokenRotation") or {}).get("Feature") == "ENABLED"
-    request = AuthRequest(ctx, pool, client, {}, admin=False)
     try:
         record = refresh_tokens.lookup(ctx, token, client["ClientId"])
         # The client proved itself with its secret already: no SECRET_HASH here.
-        result = refresh_token.renew(request, token, rotate=rotate, secret_hash_due=False)
+        result = signin.refresh(signin.request(ctx, pool, client), token, rotate=rotate)
     except AwsError as err:
         raise InvalidGrantError(err.message) from None
     return token_response(result, ctx.store.oauth.grant_scopes(pool["Id"], record.origin_jti))

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from cfn_cognito.aws.fast_path import FastPath
+from cfn_cognito.web.fast_path import FastPath
 
 LIMIT = 1024
 TARGET = "AWSCognitoIdentityProviderService.NoSuchOperation"

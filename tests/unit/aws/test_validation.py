@@ -2,9 +2,9 @@
 
 import pytest
 
-from cfn_cognito.aws.model import service_model
-from cfn_cognito.aws.validation import ConstraintViolations, java_pattern, validate
 from cfn_cognito.errors import SerializationException
+from cfn_cognito.spec.model import botocore_service_model as service_model
+from cfn_cognito.spec.validation import ConstraintViolations, java_pattern, validate
 
 
 def _input(operation: str):
@@ -75,7 +75,7 @@ def test_nested_paths_are_named_like_coral():
 
 
 def test_values_render_as_java_prints_them():
-    from cfn_cognito.aws.validation import _render
+    from cfn_cognito.spec.validation import _render
     assert _render([True, "a", {"k": 1}, False]) == "[true, a, {k=1}, false]"
 
 
@@ -152,7 +152,7 @@ def test_overrides_replace_model_constraints():
 
 
 def test_excessive_nesting_cannot_be_read():
-    from cfn_cognito.aws import validation
+    from cfn_cognito.spec import validation
     shape = _input("CreateUserPool")
     v = validation._Validator()
     with pytest.raises(SerializationException):

@@ -12,13 +12,13 @@ from botocore import xform_name
 from botocore.parsers import QueryParser
 from botocore.serialize import QuerySerializer
 
-from cfn_cognito.aws import model as models
 from cfn_cognito.aws import query_form, query_protocol, query_xml
 from cfn_cognito.cfn.api import operations
 from cfn_cognito.cfn.api.errors import ChangeSetNotFoundException
 from cfn_cognito.cfn.errors import ValidationError
+from cfn_cognito.spec import model as models
 
-MODEL = models.service_model("cloudformation")
+MODEL = models.botocore_service_model("cloudformation")
 NAMESPACE = MODEL.metadata["xmlNamespace"]
 IMPLEMENTED = sorted(op for op in MODEL.operation_names
                      if hasattr(operations, xform_name(op)))

@@ -9,7 +9,7 @@ import zipfile
 import pytest
 
 from cfn_cognito import lambdas
-from cfn_cognito.aws.model import service_model
+from cfn_cognito.spec.model import botocore_service_model as service_model
 from cfn_cognito.store import open_store
 
 APP = {"app.py": "def handler(event, context):\n    return {'v': 1}\n"}

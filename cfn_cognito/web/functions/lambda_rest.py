@@ -22,7 +22,7 @@ from flask import Blueprint, Response, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from cfn_cognito import lambdas
-from cfn_cognito.functions_api import common
+from cfn_cognito.web.functions import common
 
 LOG = logging.getLogger(__name__)
 

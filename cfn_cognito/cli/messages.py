@@ -9,19 +9,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 import urllib.parse
 from datetime import datetime, timezone
 
-from cfn_cognito.lambdas.cli import (
-    DEFAULT_ENDPOINT,
-    ENDPOINT_ENV,
-    CommandError,
-    endpoint_flag,
-    request,
-)
+from cfn_cognito.cli.http import CommandError, endpoint_flag, endpoint_of, exchange
 
 INBOX = "/_cfn_cognito/messages"
 POLL_SECONDS = 1.0
@@ -39,7 +32,7 @@ def add_parser(commands) -> None:
 
 
 def run(args: argparse.Namespace, out=sys.stdout) -> int:
-    endpoint = (args.endpoint or os.environ.get(ENDPOINT_ENV) or DEFAULT_ENDPOINT).rstrip("/")
+    endpoint = endpoint_of(args)
     show = _json_line if args.json else line
     filters = {k: v for k, v in (("pool", args.pool), ("username", args.username)) if v}
     try:
@@ -61,7 +54,7 @@ def run(args: argparse.Namespace, out=sys.stdout) -> int:
 
 def _fetch(endpoint: str, filters: dict) -> list[dict]:
     query = urllib.parse.urlencode(filters)
-    _, body = request(endpoint, "GET", INBOX + (f"?{query}" if query else ""), timeout=10)
+    _, body = exchange(endpoint, "GET", INBOX + (f"?{query}" if query else ""), timeout=10)
     return body["messages"]
 
 

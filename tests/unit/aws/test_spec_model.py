@@ -4,7 +4,7 @@ against something other than AWS's published model."""
 
 import pytest
 
-from cfn_cognito.aws import json_model, model
+from cfn_cognito.spec import model as json_model
 
 
 def _same(ours, theirs, path, depth=0):
@@ -29,7 +29,7 @@ def _same(ours, theirs, path, depth=0):
 
 @pytest.mark.parametrize("service", ["cognito-idp", "cognito-identity", "ssm"])
 def test_every_input_shape_reads_as_botocore_reads_it(service):
-    ours, theirs = json_model.service_model(service), model.service_model(service)
+    ours, theirs = json_model.service_model(service), json_model.botocore_service_model(service)
     assert ours.operation_names == theirs.operation_names
     for name in theirs.operation_names:
         mine, real = ours.operation_model(name), theirs.operation_model(name)

@@ -12,12 +12,15 @@ from __future__ import annotations
 import functools
 import secrets
 
-from flask import Blueprint, Response, redirect as flask_redirect, render_template, request
+from flask import Blueprint, Response, render_template, request
+from flask import redirect as flask_redirect
 
 from cfn_cognito.errors import AwsError
-from cfn_cognito.oauth import accounts, authorize, csrf, logout, mfa_step, sessions, signin
+from cfn_cognito.idp import hosted_sessions as sessions
+from cfn_cognito.oauth import accounts, authorize, csrf, logout, mfa_step, signin
 from cfn_cognito.oauth.errors import AuthorizeError
-from cfn_cognito.oauth.http import (
+from cfn_cognito.oauth.reply import NO_STORE, Cookie
+from cfn_cognito.web.oauth.flask_glue import (
     PAGE_CSP,
     SECURITY_HEADERS,
     authorize_error,
@@ -27,7 +30,6 @@ from cfn_cognito.oauth.http import (
     respond,
     set_cookie,
 )
-from cfn_cognito.oauth.reply import NO_STORE, Cookie
 
 blueprint = Blueprint("hosted_ui", __name__, template_folder="templates")
 

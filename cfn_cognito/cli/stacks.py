@@ -15,14 +15,19 @@ import socket
 import sys
 import threading
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 from cfn_cognito.cfn import cdk_assembly
 from cfn_cognito.cfn.statuses import STACK_TYPE, SUCCEEDED, TERMINAL
-from cfn_cognito.lambdas.cli import DEFAULT_ENDPOINT, ENDPOINT_ENV, endpoint_flag
+from cfn_cognito.cli.http import (
+    CommandError,
+    Refused,
+    endpoint_flag,
+    endpoint_of,
+    request,
+)
 
 COMMANDS = ("deploy", "delete", "stacks", "outputs", "up")
 STACKS = "/_cfn_cognito/stacks"
@@ -30,45 +35,10 @@ POLL_SECONDS = 0.2
 READY_TIMEOUT = 30.0
 
 
-class CommandError(Exception):
-    """A failure to report as one line (exit code 1)."""
-
-
-class Refused(Exception):
-    """The service answered with an error body."""
-
-    def __init__(self, status: int, body: dict):
-        super().__init__(body.get("message", ""))
-        self.status = status
-        self.body = body
-
-
 # Talking to the service ----------------------------------------------------------------------
 
 def _endpoint(args) -> str:
-    return (args.endpoint or os.environ.get(ENDPOINT_ENV) or DEFAULT_ENDPOINT).rstrip("/")
-
-
-def request(endpoint: str, method: str, path: str, body=None, timeout: float = 120) -> dict:
-    """The JSON answer of the service; Refused when it refuses, CommandError (one clear line)
-    when nothing answers at the endpoint."""
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(endpoint + path, data=data, method=method,
-                                 headers={"Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as response:
-            raw = response.read()
-            return json.loads(raw) if raw else {}
-    except urllib.error.HTTPError as err:
-        try:
-            answer = json.loads(err.read() or b"{}")
-        except ValueError:
-            answer = {}
-        raise Refused(err.code, answer if isinstance(answer, dict) else {}) from None
-    except (urllib.error.URLError, OSError) as err:
-        reason = getattr(err, "reason", err)
-        raise CommandError(f"no cfn-cognito service answers at {endpoint} ({reason}); start "
-                           "one with `cfn-cognito serve` or pass --endpoint") from None
+    return endpoint_of(args)
 
 
 def stack_path(name: str, tail: str = "") -> str:
@@ -139,15 +109,6 @@ def run(args: argparse.Namespace, settings=None) -> int:
     except CommandError as err:
         print(f"cfn-cognito: {err}", file=sys.stderr)
         return 1
-    except Refused as err:
-        print(f"cfn-cognito: {_refusal(err)}", file=sys.stderr)
-        return 1
-
-
-def _refusal(err: Refused) -> str:
-    code = err.body.get("__type") or f"HTTP {err.status}"
-    message = err.body.get("message", "")
-    return f"{code}: {message}" if message else code
 
 
 # deploy ----------------------------------------------------------------------------------------
@@ -244,7 +205,7 @@ def _deploy(endpoint: str, args) -> int:
     out = sys.stderr if args.json else sys.stdout
     stack = deploy_template(endpoint, args, args.stack_name or _stack_name_for(args.template),
                             out)
-    from cfn_cognito.gateway import report     # where the stack's APIs answer locally
+    from cfn_cognito.cli import endpoints as report
     if args.json:
         print(json.dumps(report.with_endpoints(endpoint, _summary(stack))))
     else:
@@ -288,8 +249,8 @@ def _outputs(endpoint: str, args) -> int:
     try:
         stack = request(endpoint, "GET", stack_path(args.stack_name))
     except Refused as err:
-        raise CommandError(err.body.get("message") or _refusal(err)) from None
-    from cfn_cognito.gateway import report     # where the stack's APIs answer locally
+        raise CommandError(err.message or str(err)) from None
+    from cfn_cognito.cli import endpoints as report
     if args.json:
         print(json.dumps(report.with_endpoints(endpoint, _summary(stack))))
     elif stack.get("Outputs"):
@@ -305,7 +266,7 @@ def _template(endpoint: str, args) -> int:
     try:
         answer = request(endpoint, "GET", stack_path(args.stack_name, f"/template?stage={stage}"))
     except Refused as err:
-        raise CommandError(err.body.get("message") or _refusal(err)) from None
+        raise CommandError(err.message or str(err)) from None
     print(answer["TemplateBody"].rstrip("\n"))
     return 0
 
@@ -333,7 +294,7 @@ def _wait_ready(endpoint: str) -> None:
         try:
             request(endpoint, "GET", "/_cfn_cognito/health", timeout=2)
             return
-        except (CommandError, Refused):
+        except CommandError:
             time.sleep(0.1)
     raise CommandError(f"the service did not answer at {endpoint} within {READY_TIMEOUT:.0f}s")
 
@@ -348,8 +309,8 @@ def _stack_name_for(template: str) -> str:
 
 
 def _up(args, settings) -> int:
-    from cfn_cognito import server
-    from cfn_cognito.cfn import what_to_call
+    from cfn_cognito.cli import what_to_call
+    from cfn_cognito.web import server
 
     if not Path(args.template).is_file():
         raise CommandError(f"cannot read {args.template}: no such file")
@@ -368,8 +329,8 @@ def _up(args, settings) -> int:
                 raise CommandError(f"stack {stack_name} ended {stack['StackStatus']}")
             what_to_call.report(endpoint, settings, stack)
             print(f"Serving on {settings.base_url} until Ctrl-C.", flush=True)
-        except (CommandError, Refused) as err:
-            message = _refusal(err) if isinstance(err, Refused) else str(err)
+        except CommandError as err:
+            message = str(err)
             print(f"cfn-cognito: {message}", file=sys.stderr, flush=True)
             outcome["failed"] = True
             os.kill(os.getpid(), signal.SIGTERM)  # ends server.serve below

@@ -1,5 +1,5 @@
 """The WSGI application `cfn-cognito serve` runs: the AWS JSON calls of tools answered
-straight away (aws/fast_path.py), everything else by the Flask app of app.py, which is built
+straight away (web/fast_path.py), everything else by the Flask app of app.py, which is built
 on the first request that needs it.
 
 Building the Flask app imports every HTTP surface (hosted UI, console, CloudFormation, API
@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import threading
 
-from cfn_cognito.aws.fast_path import FastPath
 from cfn_cognito.config import Settings
 from cfn_cognito.context import factory as context_factory
 from cfn_cognito.store import Store
-
-MAX_REQUEST_BYTES = 4 * 1024 * 1024
+from cfn_cognito.web.fast_path import FastPath
+from cfn_cognito.web.limits import MAX_REQUEST_BYTES
 
 
 class _LazyFlask:
@@ -30,7 +29,7 @@ class _LazyFlask:
     def _build(self):
         with self._lock:
             if self._app is None:
-                from cfn_cognito.app import create_app
+                from cfn_cognito.web.app import create_app
                 self._app = create_app(self._settings, self._store)
             return self._app
 

@@ -5,10 +5,17 @@ from __future__ import annotations
 
 from flask import Blueprint, request
 
-from cfn_cognito.oauth import authorize, revoke, sessions, token_endpoint, userinfo
+from cfn_cognito.idp import hosted_sessions as sessions
+from cfn_cognito.oauth import authorize, revoke, token_endpoint, userinfo
 from cfn_cognito.oauth.errors import AuthorizeError
-from cfn_cognito.oauth.http import authorize_error, base_url, context, host_pool_id, respond
 from cfn_cognito.oauth.reply import Reply
+from cfn_cognito.web.oauth.flask_glue import (
+    authorize_error,
+    base_url,
+    context,
+    host_pool_id,
+    respond,
+)
 
 blueprint = Blueprint("oauth2", __name__)
 

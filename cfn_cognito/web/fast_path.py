@@ -6,7 +6,7 @@ for such a call from a tool none of those hooks has anything to do: it names no 
 or hosted-UI host, and it carries no `Origin` or `Sec-Fetch-Site` (only a browser page
 sends those; the cross-site guard needs them). This WSGI middleware answers exactly those
 calls with the same protocol handler and the same headers as the Flask route
-(aws/blueprint.py); every other request, and any call it is unsure of (no Content-Length,
+(web/aws_api.py); every other request, and any call it is unsure of (no Content-Length,
 too large a body), goes to the Flask app unchanged.
 """
 

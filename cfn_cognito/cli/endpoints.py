@@ -7,15 +7,15 @@ from __future__ import annotations
 import sys
 import urllib.parse
 
+from cfn_cognito.cli import http
+
 
 def fetch(endpoint: str, stack_name: str) -> dict:
     """The service's account of the stack's APIs ({"Apis", "Outputs"}); {} if it has none."""
-    from cfn_cognito.cfn import cli
-
     try:
-        return cli.request(endpoint, "GET",
-                           f"/_cfn_cognito/apis?stack={urllib.parse.quote(stack_name, safe='')}")
-    except (cli.Refused, cli.CommandError):
+        return http.request(endpoint, "GET",
+                            f"/_cfn_cognito/apis?stack={urllib.parse.quote(stack_name, safe='')}")
+    except http.CommandError:
         return {}
 
 

@@ -14,8 +14,10 @@ from waitress.server import create_server
 
 from cfn_cognito import __version__
 from cfn_cognito.config import Settings
+from cfn_cognito.context import factory as context_factory
 from cfn_cognito.store import open_store
-from cfn_cognito.wsgi import create_wsgi
+from cfn_cognito.web import lifecycle
+from cfn_cognito.web.wsgi import create_wsgi
 
 LOG = logging.getLogger("cfn_cognito")
 
@@ -57,6 +59,7 @@ def serve(settings: Settings) -> int:
         print(f"cfn-cognito: cannot listen on {settings.host}:{settings.port}: "
               f"{err.strerror or err}", file=sys.stderr)
         return 1
+    lifecycle.start(context_factory(settings, store)())
     signal.signal(signal.SIGTERM, _stop)
     where = "in memory" if settings.in_memory else f"data in {os.path.abspath(data_dir)}"
     LOG.info("cfn-cognito %s serving on http://%s:%s (%s)", __version__, settings.host,
@@ -67,11 +70,7 @@ def serve(settings: Settings) -> int:
         pass
     finally:
         server.close()
-        # Only what some request started needs stopping (both load on first use).
-        if "cfn_cognito.mail.outbox" in sys.modules:
-            sys.modules["cfn_cognito.mail.outbox"].stop_all()
-        if "cfn_cognito.lambdas.workers" in sys.modules:
-            sys.modules["cfn_cognito.lambdas.workers"].stop_workers()
+        lifecycle.stop()
         store.close()
         LOG.info("cfn-cognito stopped")
     return 0

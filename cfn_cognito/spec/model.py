@@ -122,3 +122,13 @@ def service_model(service: str) -> ServiceModel:
 @functools.lru_cache(maxsize=None)
 def operation_names(service: str) -> frozenset[str]:
     return frozenset(service_model(service).operation_names)
+
+
+@functools.lru_cache(maxsize=None)
+def botocore_service_model(name: str):
+    """botocore's own model classes of a service, for what needs more than the shapes above:
+    the query protocol's XML answers and the Lambda REST API's output shapes. Imported on
+    first use (botocore.model brings botocore.utils and urllib3)."""
+    from botocore.loaders import Loader
+    from botocore.model import ServiceModel
+    return ServiceModel(Loader().load_service_model(name, "service-2"), service_name=name)

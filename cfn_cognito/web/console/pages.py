@@ -15,7 +15,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 
 from cfn_cognito import __version__
 from cfn_cognito.console.overview import MESSAGES_SHOWN, USERS_SHOWN, overview
-from cfn_cognito.oauth.http import SECURITY_HEADERS
+from cfn_cognito.web.oauth.flask_glue import SECURITY_HEADERS
 
 blueprint = Blueprint("console", __name__, template_folder="templates")
 

@@ -8,25 +8,28 @@ import logging
 from flask import Flask, Response
 from werkzeug.exceptions import HTTPException
 
-from cfn_cognito import __version__, cross_site, lambdas
-from cfn_cognito.aws.blueprint import blueprint as aws_blueprint
-from cfn_cognito.aws.fast_path import FastPath
-from cfn_cognito.aws.files import blueprint as files_blueprint
-from cfn_cognito.cfn.blueprint import blueprint as stacks_blueprint
+from cfn_cognito import __version__
 from cfn_cognito.config import Settings
-from cfn_cognito.console.messages import blueprint as messages_blueprint
-from cfn_cognito.console.pages import blueprint as console_blueprint
 from cfn_cognito.context import factory as context_factory
-from cfn_cognito.functions_api.lambda_rest import blueprint as lambda_rest_blueprint
-from cfn_cognito.functions_api.registry import blueprint as functions_blueprint
-from cfn_cognito.gateway import http as gateway_http
-from cfn_cognito.oauth import http as oauth_http
-from cfn_cognito.oauth.endpoints import blueprint as oauth2_blueprint
-from cfn_cognito.oauth.identity_wellknown import blueprint as identity_wellknown_blueprint
-from cfn_cognito.oauth.pages import blueprint as hosted_ui_blueprint
-from cfn_cognito.oauth.wellknown import blueprint as wellknown_blueprint
 from cfn_cognito.store import Store
-from cfn_cognito.wsgi import MAX_REQUEST_BYTES
+from cfn_cognito.web import cross_site, lifecycle
+from cfn_cognito.web import gateway as gateway_http
+from cfn_cognito.web.aws_api import blueprint as aws_blueprint
+from cfn_cognito.web.console.messages import blueprint as messages_blueprint
+from cfn_cognito.web.console.pages import blueprint as console_blueprint
+from cfn_cognito.web.fast_path import FastPath
+from cfn_cognito.web.files import blueprint as files_blueprint
+from cfn_cognito.web.functions.lambda_rest import blueprint as lambda_rest_blueprint
+from cfn_cognito.web.functions.registry import blueprint as functions_blueprint
+from cfn_cognito.web.limits import MAX_REQUEST_BYTES
+from cfn_cognito.web.oauth import flask_glue as oauth_http
+from cfn_cognito.web.oauth.endpoints import blueprint as oauth2_blueprint
+from cfn_cognito.web.oauth.identity_wellknown import (
+    blueprint as identity_wellknown_blueprint,
+)
+from cfn_cognito.web.oauth.pages import blueprint as hosted_ui_blueprint
+from cfn_cognito.web.oauth.wellknown import blueprint as wellknown_blueprint
+from cfn_cognito.web.stacks import blueprint as stacks_blueprint
 
 LOG = logging.getLogger(__name__)
 
@@ -70,9 +73,7 @@ def create_app(settings: Settings, store: Store, **context_overrides) -> Flask:
 
     @app.post("/_cfn_cognito/reset")
     def reset():
-        store.reset()
-        lambdas.stop_workers(store.data_dir)
-        LOG.info("all state reset")
+        lifecycle.reset(store)
         return _json({"status": "reset"})
 
     @app.errorhandler(HTTPException)

@@ -9,18 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import urllib.error
-import urllib.request
 
-from cfn_cognito.lambdas.cli import DEFAULT_ENDPOINT, ENDPOINT_ENV, endpoint_flag
+from cfn_cognito.cli.http import CommandError, call, endpoint_flag, endpoint_of
 
 TARGET = "AmazonSSM"
-
-
-class CommandError(Exception):
-    """A failure to report as one line (exit code 1)."""
 
 
 def add_parser(commands) -> None:
@@ -45,25 +38,7 @@ def add_parser(commands) -> None:
 
 
 def _call(endpoint: str, operation: str, body: dict) -> dict:
-    req = urllib.request.Request(
-        endpoint.rstrip("/") + "/", data=json.dumps(body).encode(), method="POST",
-        headers={"Content-Type": "application/x-amz-json-1.1",
-                 "X-Amz-Target": f"{TARGET}.{operation}"})
-    try:
-        with urllib.request.urlopen(req, timeout=30) as response:
-            return json.loads(response.read() or b"{}")
-    except urllib.error.HTTPError as err:
-        try:
-            answer = json.loads(err.read() or b"{}")
-        except ValueError:
-            answer = {}
-        code = answer.get("__type", f"HTTP {err.code}").rsplit("#", 1)[-1]
-        message = answer.get("message") or answer.get("Message") or ""
-        raise CommandError(f"{code}: {message}" if message else code) from None
-    except (urllib.error.URLError, OSError) as err:
-        reason = getattr(err, "reason", err)
-        raise CommandError(f"no cfn-cognito service answers at {endpoint} ({reason}); start "
-                           "one with `cfn-cognito serve` or pass --endpoint") from None
+    return call(endpoint, f"{TARGET}.{operation}", body)
 
 
 def _put(endpoint: str, args) -> None:
@@ -127,7 +102,7 @@ def _delete(endpoint: str, args) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    endpoint = (args.endpoint or os.environ.get(ENDPOINT_ENV) or DEFAULT_ENDPOINT).rstrip("/")
+    endpoint = endpoint_of(args)
     command = {"put": _put, "get": _get, "list": _list, "delete": _delete}
     try:
         command[args.parameter_command](endpoint, args)

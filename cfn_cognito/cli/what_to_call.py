@@ -3,22 +3,17 @@ their hosted login URLs, the domains, and the stack's outputs."""
 
 from __future__ import annotations
 
-import json
 import urllib.parse
-import urllib.request
 
-from cfn_cognito.cfn import cli
-from cfn_cognito.gateway import report as gateway_report
+from cfn_cognito.cli import endpoints as gateway_report
+from cfn_cognito.cli import http
+from cfn_cognito.cli import stacks as cli
 
 _TARGET = "AWSCognitoIdentityProviderService."
 
 
 def _idp(endpoint: str, operation: str, body: dict) -> dict:
-    req = urllib.request.Request(endpoint + "/", data=json.dumps(body).encode(), method="POST",
-                                 headers={"Content-Type": "application/x-amz-json-1.1",
-                                          "X-Amz-Target": _TARGET + operation})
-    with urllib.request.urlopen(req, timeout=30) as response:
-        return json.loads(response.read())
+    return http.call(endpoint, _TARGET + operation, body)
 
 
 def login_url(base_url: str, client: dict) -> str | None:
@@ -34,7 +29,7 @@ def login_url(base_url: str, client: dict) -> str | None:
 def report(endpoint: str, settings, stack: dict, out=None) -> None:
     import sys
     out = out or sys.stdout
-    resources = cli.request(endpoint, "GET",
+    resources = http.request(endpoint, "GET",
                             cli.stack_path(stack["StackName"], "/resources"))["StackResources"]
     by_type: dict[str, list[dict]] = {}
     for r in resources:

@@ -28,12 +28,6 @@ blueprint = Blueprint("stacks", __name__)
 PREFIX = "/_cfn_cognito"
 
 
-@blueprint.record_once
-def _recover(state) -> None:
-    # Stacks left in progress by a service that stopped mid-deploy are settled at start.
-    stacks.recover(state.app.config["CFN_COGNITO_CONTEXT"]())
-
-
 def _json(payload: dict, status: int = 200) -> Response:
     return Response(json.dumps(payload), status=status, mimetype="application/json")
 

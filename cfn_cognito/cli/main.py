@@ -35,10 +35,10 @@ def build_parser(serve_only: bool = False) -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the service")
     _serve_flags(serve)
     if not serve_only:
-        from cfn_cognito.cfn import cli as stack_cli
-        from cfn_cognito.console import cli as messages_cli
-        from cfn_cognito.lambdas import cli as function_cli
-        from cfn_cognito.ssm import cli as parameter_cli
+        from cfn_cognito.cli import functions as function_cli
+        from cfn_cognito.cli import messages as messages_cli
+        from cfn_cognito.cli import parameters as parameter_cli
+        from cfn_cognito.cli import stacks as stack_cli
         function_cli.add_parser(commands)
         messages_cli.add_parser(commands)
         parameter_cli.add_parser(commands)
@@ -57,13 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(serve_only=argv[:1] == ["serve"]).parse_args(argv)
     if args.command == "function":
-        from cfn_cognito.lambdas import cli as function_cli
+        from cfn_cognito.cli import functions as function_cli
         return function_cli.run(args)
     if args.command == "messages":
-        from cfn_cognito.console import cli as messages_cli
+        from cfn_cognito.cli import messages as messages_cli
         return messages_cli.run(args)
     if args.command == "parameter":
-        from cfn_cognito.ssm import cli as parameter_cli
+        from cfn_cognito.cli import parameters as parameter_cli
         return parameter_cli.run(args)
     try:
         settings = _settings(args)
@@ -71,10 +71,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cfn-cognito: {err}", file=sys.stderr)
         return 2
     if args.command == "serve":
-        from cfn_cognito import server
+        from cfn_cognito.web import server
         server.configure_logging(settings.log_level)
         return server.serve(settings)
-    from cfn_cognito.cfn import cli as stack_cli
+    from cfn_cognito.cli import stacks as stack_cli
     if args.command in stack_cli.COMMANDS:
         return stack_cli.run(args, settings)
     return 2

@@ -16,8 +16,9 @@ from flask import Blueprint, Response, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from cfn_cognito import lambdas
-from cfn_cognito.functions_api import common
-from cfn_cognito.lambdas import code, registry as function_registry
+from cfn_cognito.lambdas import code
+from cfn_cognito.lambdas import registry as function_registry
+from cfn_cognito.web.functions import common
 
 blueprint = Blueprint("functions", __name__, url_prefix="/_cfn_cognito/functions")
 

@@ -8,11 +8,11 @@ import json
 from flask import Response, current_app
 
 from cfn_cognito import lambdas
-from cfn_cognito.aws import validation
-from cfn_cognito.aws.model import service_model
 from cfn_cognito.context import Context
 from cfn_cognito.errors import SerializationException
 from cfn_cognito.lambdas import arns
+from cfn_cognito.spec import validation
+from cfn_cognito.spec.model import botocore_service_model as service_model
 
 # Lambda's own limit for a CreateFunction request (a 50 MB zip, base64 in JSON).
 MAX_CREATE_BYTES = 69_905_067

@@ -10,27 +10,14 @@ from __future__ import annotations
 import argparse
 import base64
 import json
-import os
 import sys
-import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
+from cfn_cognito.cli.http import CommandError, endpoint_flag, endpoint_of, exchange
 
-DEFAULT_ENDPOINT = "http://localhost:4566"
-ENDPOINT_ENV = "CFN_COGNITO_ENDPOINT"
 REGISTRY = "/_cfn_cognito/functions"
 INVOKE_WAIT = 930  # Lambda's longest timeout, and some
-
-
-class CommandError(Exception):
-    """A failure to report as one line (exit code 1)."""
-
-
-def endpoint_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--endpoint", default=None,
-                        help=f"the service's URL (default ${ENDPOINT_ENV}, then {DEFAULT_ENDPOINT})")
 
 
 def add_parser(commands) -> None:
@@ -65,7 +52,7 @@ def add_parser(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    endpoint = (args.endpoint or os.environ.get(ENDPOINT_ENV) or DEFAULT_ENDPOINT).rstrip("/")
+    endpoint = endpoint_of(args)
     command = {"register": _register, "list": _list, "invoke": _invoke, "delete": _delete}
     try:
         return command[args.function_command](endpoint, args)
@@ -92,14 +79,14 @@ def _register(endpoint: str, args) -> int:
     }
     if args.env:
         body["Environment"] = {"Variables": dict(args.env)}
-    _, config = request(endpoint, "POST", REGISTRY, body)
+    _, config = exchange(endpoint, "POST", REGISTRY, body)
     print(f"registered {config['FunctionName']} ({config['Runtime']}, {config['Handler']}): "
           f"{config['FunctionArn']}")
     return 0
 
 
 def _list(endpoint: str, args) -> int:
-    _, body = request(endpoint, "GET", REGISTRY)
+    _, body = exchange(endpoint, "GET", REGISTRY)
     functions = body["Functions"]
     if args.json:
         print(json.dumps(functions, indent=2))
@@ -119,42 +106,15 @@ def _invoke(endpoint: str, args) -> int:
     except ValueError as err:
         raise CommandError(f"--payload is not JSON: {err}") from None
     path = f"/2015-03-31/functions/{urllib.parse.quote(args.name, safe='')}/invocations"
-    headers, result = request(endpoint, "POST", path, event, timeout=INVOKE_WAIT)
+    headers, result = exchange(endpoint, "POST", path, event, timeout=INVOKE_WAIT)
     print(json.dumps(result, indent=2))
     return 1 if headers.get("X-Amz-Function-Error") else 0
 
 
 def _delete(endpoint: str, args) -> int:
-    request(endpoint, "DELETE", f"{REGISTRY}/{urllib.parse.quote(args.name, safe='')}")
+    exchange(endpoint, "DELETE", f"{REGISTRY}/{urllib.parse.quote(args.name, safe='')}")
     print(f"deleted {args.name}")
     return 0
-
-
-def request(endpoint: str, method: str, path: str, body=None, timeout: float = 60):
-    """(headers, JSON body) of a call to the service; CommandError with one clear line when
-    nothing answers at the endpoint or the service refuses."""
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(endpoint + path, data=data, method=method,
-                                 headers={"Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as response:
-            raw = response.read()
-            return response.headers, (json.loads(raw) if raw else None)
-    except urllib.error.HTTPError as err:
-        raise CommandError(_refusal(err)) from None
-    except (urllib.error.URLError, OSError) as err:
-        reason = getattr(err, "reason", err)
-        raise CommandError(f"no cfn-cognito service answers at {endpoint} ({reason}); start one "
-                           "with `cfn-cognito serve` or pass --endpoint") from None
-
-
-def _refusal(err: urllib.error.HTTPError) -> str:
-    code = err.headers.get("x-amzn-ErrorType", "").split(":")[0] or f"HTTP {err.code}"
-    try:
-        message = json.loads(err.read()).get("message", "")
-    except (ValueError, AttributeError, OSError):
-        message = ""
-    return f"{code}: {message}" if message else code
 
 
 def _env_pair(text: str) -> tuple[str, str]:

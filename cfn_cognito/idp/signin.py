@@ -1,0 +1,93 @@
+"""Signing in to a user pool from outside the API's own operations: the public surface the
+hosted UI (cfn_cognito/oauth/) uses, so that its pages refuse exactly what InitiateAuth and
+RespondToAuthChallenge refuse, with the same messages, and issue the same tokens.
+
+The sign-in state machine itself (flows, challenges, sessions, MFA) lives in idp/auth/ and is
+reached from the outside only through these functions.
+"""
+
+from __future__ import annotations
+
+from cfn_cognito.context import Context
+from cfn_cognito.idp import tokens as token_issuer
+from cfn_cognito.idp.auth import mfa, mfa_answers, new_password, outcome, refresh_token, sessions
+from cfn_cognito.idp.auth import user_password
+from cfn_cognito.idp.auth.request import AuthRequest
+from cfn_cognito.idp.triggers import post_authentication, pre_token_generation
+
+INCORRECT = outcome.INCORRECT
+MFA_SETUP = mfa.MFA_SETUP
+SELECT_MFA_TYPE = mfa.SELECT_MFA_TYPE
+ATTRIBUTE_PREFIX = new_password.PREFIX     # of NEW_PASSWORD_REQUIRED's attribute answers
+
+
+def request(ctx: Context, pool: dict, client: dict, params: dict | None = None,
+            session: str | None = None) -> AuthRequest:
+    """A sign-in step made on the user's behalf through a client (never an Admin* call)."""
+    return AuthRequest(ctx, pool, client, dict(params or {}), admin=False, session=session)
+
+
+def password(req: AuthRequest, username: str, secret: str):
+    """The user whose password this is; AWS's refusals of USER_PASSWORD_AUTH otherwise."""
+    return user_password.authenticate(req, username, secret)
+
+
+def new_password_challenge(req: AuthRequest, user) -> dict:
+    """NEW_PASSWORD_REQUIRED for a FORCE_CHANGE_PASSWORD user, as InitiateAuth answers it."""
+    return outcome.new_password_challenge(req, user)
+
+
+def set_new_password(req: AuthRequest, secret: str):
+    """The answer to NEW_PASSWORD_REQUIRED (req.session, attributes in req.params)."""
+    return new_password.set_new_password(req, secret)
+
+
+def mfa_challenge(req: AuthRequest, user) -> dict | None:
+    """The MFA challenge a user who proved their password faces on the hosted UI, or None."""
+    return mfa.challenge(req, user, pre_token_generation.HOSTED_AUTH)
+
+
+def associate_software_token(ctx: Context, session: str) -> dict:
+    """MFA_SETUP's new authenticator secret ({"SecretCode", "Session"})."""
+    return mfa_answers.associate_in_session(ctx, session)
+
+
+def select_mfa_type(req: AuthRequest) -> dict:
+    """The answer to SELECT_MFA_TYPE (req.params["ANSWER"]): the chosen method's challenge."""
+    return mfa_answers.select_mfa_type(req)
+
+
+def answer_mfa(req: AuthRequest, challenge: str, code: str):
+    """The user once `code` answers `challenge` (MFA_SETUP's first code, or a code
+    challenge); the challenge's session is used up. AWS's refusals otherwise."""
+    if challenge == MFA_SETUP:
+        req.session = mfa_answers.verify_in_session(req.ctx, req.session, code)["Session"]
+        record, user = mfa_answers.set_up(req)
+    else:
+        req.params[mfa_answers.CODE_PARAMETERS[challenge]] = code
+        record, user = mfa_answers.proven(req, challenge)
+    sessions.use(req.ctx, record)
+    return user
+
+
+def finished(req: AuthRequest, user) -> None:
+    """The sign-in is proven: the PostAuthentication trigger runs (and may refuse it)."""
+    post_authentication.run(req, user)
+
+
+def issue_tokens(req: AuthRequest, user, *, scopes: list[str], nonce: str | None,
+                 auth_time: float, with_refresh_token: bool = True) -> dict:
+    """The tokens of a hosted-UI sign-in (authorization code or implicit grant): the user's
+    groups, the PreTokenGeneration trigger's changes (TokenGeneration_HostedAuth), scopes."""
+    groups = outcome.groups_for_tokens(req, user)
+    changes = pre_token_generation.changes(req, user, groups, pre_token_generation.HOSTED_AUTH,
+                                           scopes)
+    return token_issuer.sign_in(req.ctx, req.pool, req.client, outcome.subject(user),
+                                groups=groups, scopes=scopes, nonce=nonce,
+                                with_refresh_token=with_refresh_token, oauth=True,
+                                auth_time=auth_time, changes=changes)
+
+
+def refresh(req: AuthRequest, token: str, *, rotate: bool) -> dict:
+    """New tokens from a refresh token, for a client that proved itself with its secret."""
+    return refresh_token.renew(req, token, rotate=rotate, secret_hash_due=False)
