@@ -15,7 +15,7 @@ import time
 
 import gmpy2
 
-from cfn_cognito.idp.srp_math import G, K, N, hash_hex, hex_hash, pad_hex
+from cfn_cognito.idp.auth.srp_math import G, K, N, hash_hex, hex_hash, pad_hex
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

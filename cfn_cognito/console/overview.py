@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from cfn_cognito.context import Context
-from cfn_cognito.idp import attributes, clients, inbox
+from cfn_cognito.idp.accounts import attributes
+from cfn_cognito.idp.appclients import clients
+from cfn_cognito.idp.accounts import inbox
 
 USERS_SHOWN = 100  # per pool
 MESSAGES_SHOWN = 50

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from cfn_cognito.context import Context
 from cfn_cognito.identity import openid, providers
 from cfn_cognito.identity.errors import NotAuthorizedException
-from cfn_cognito.idp import tokens
+from cfn_cognito.idp.issuer import tokens
 
 UNSUPPORTED = "Token is not from a supported provider of this identity pool."
 REVOKED = "Invalid login token. Token has been revoked."

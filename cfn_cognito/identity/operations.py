@@ -1,34 +1,49 @@
-"""Every cognito-identity operation this service implements, by its snake_case AWS name.
+"""Every cognito-identity operation this service implements, by module (operation_table.py
+says how the protocol finds them; any other operation of the model is refused by name)."""
 
-The protocol layer looks operations up here by name; an operation of the model that is not
-listed is refused with UnsupportedOperationException.
-"""
+from __future__ import annotations
 
-from cfn_cognito.identity.credentials import get_credentials_for_identity  # noqa: F401
-from cfn_cognito.identity.developer import (  # noqa: F401
-    get_open_id_token_for_developer_identity,
-    lookup_developer_identity,
-    merge_developer_identities,
-    unlink_developer_identity,
-)
-from cfn_cognito.identity.identities import (  # noqa: F401
-    delete_identities,
-    describe_identity,
-    get_id,
-    list_identities,
-    unlink_identity,
-)
-from cfn_cognito.identity.openid_operations import get_open_id_token  # noqa: F401
-from cfn_cognito.identity.pools import (  # noqa: F401
-    create_identity_pool,
-    delete_identity_pool,
-    describe_identity_pool,
-    list_identity_pools,
-    update_identity_pool,
-)
-from cfn_cognito.identity.principal_tags import (  # noqa: F401
-    get_principal_tag_attribute_map,
-    set_principal_tag_attribute_map,
-)
-from cfn_cognito.identity.roles import get_identity_pool_roles, set_identity_pool_roles  # noqa: F401
-from cfn_cognito.identity.tags import list_tags_for_resource, tag_resource, untag_resource  # noqa: F401
+from cfn_cognito import operation_table
+
+AREAS = {
+    "credentials": (
+        "get_credentials_for_identity",
+    ),
+    "developer": (
+        "get_open_id_token_for_developer_identity",
+        "lookup_developer_identity",
+        "merge_developer_identities",
+        "unlink_developer_identity",
+    ),
+    "identities": (
+        "delete_identities",
+        "describe_identity",
+        "get_id",
+        "list_identities",
+        "unlink_identity",
+    ),
+    "openid_operations": (
+        "get_open_id_token",
+    ),
+    "pools": (
+        "create_identity_pool",
+        "delete_identity_pool",
+        "describe_identity_pool",
+        "list_identity_pools",
+        "update_identity_pool",
+    ),
+    "principal_tags": (
+        "get_principal_tag_attribute_map",
+        "set_principal_tag_attribute_map",
+    ),
+    "roles": (
+        "get_identity_pool_roles",
+        "set_identity_pool_roles",
+    ),
+    "tags": (
+        "list_tags_for_resource",
+        "tag_resource",
+        "untag_resource",
+    ),
+}
+__getattr__, __dir__ = operation_table.lazy_module(globals(), "cfn_cognito.identity", AREAS)

@@ -9,8 +9,9 @@ reached from the outside only through these functions.
 from __future__ import annotations
 
 from cfn_cognito.context import Context
-from cfn_cognito.idp import tokens as token_issuer
-from cfn_cognito.idp.auth import mfa, mfa_answers, new_password, outcome, refresh_token, sessions
+from cfn_cognito.idp.issuer import tokens as token_issuer
+from cfn_cognito.idp.auth import mfa, mfa_answers, new_password, outcome, sessions
+from cfn_cognito.idp.auth import refresh_flow
 from cfn_cognito.idp.auth import user_password
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.triggers import post_authentication, pre_token_generation
@@ -90,4 +91,4 @@ def issue_tokens(req: AuthRequest, user, *, scopes: list[str], nonce: str | None
 
 def refresh(req: AuthRequest, token: str, *, rotate: bool) -> dict:
     """New tokens from a refresh token, for a client that proved itself with its secret."""
-    return refresh_token.renew(req, token, rotate=rotate, secret_hash_due=False)
+    return refresh_flow.renew(req, token, rotate=rotate, secret_hash_due=False)

@@ -1,6 +1,6 @@
 """Outbound email: SMTP delivery of the messages a user would get, when SMTP_HOST is set.
 
-Every message is first recorded in the dev inbox and the log (cfn_cognito.idp.inbox); this
+Every message is first recorded in the dev inbox and the log (cfn_cognito.idp.accounts.inbox); this
 package only adds delivery of the emails among them:
 
     mail.send_email(ctx, pool, medium, to, subject, body)

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cfn_cognito.context import Context
-from cfn_cognito.idp import users
-from cfn_cognito.idp.attributes import schema_of
-from cfn_cognito.idp.forgot_password import confirm_forgot_password, forgot_password
-from cfn_cognito.idp.sign_up import confirm_sign_up, resend_confirmation_code, sign_up
+from cfn_cognito.idp.accounts import users
+from cfn_cognito.idp.accounts.attributes import schema_of
+from cfn_cognito.idp.accounts.forgot_password import confirm_forgot_password, forgot_password
+from cfn_cognito.idp.accounts.sign_up import confirm_sign_up, resend_confirmation_code, sign_up
 from cfn_cognito.oauth.authorize import AuthorizeRequest
 from cfn_cognito.oauth.signin import CONFIRM, DONE, Step, delivery_notice, with_secret_hash
 

@@ -15,9 +15,11 @@ from urllib.parse import urlencode
 
 from cfn_cognito.context import Context
 from cfn_cognito.errors import AwsError
-from cfn_cognito.idp import authorization_codes as codes
-from cfn_cognito.idp import hosted_sessions as sessions
-from cfn_cognito.idp import clients, signin, users
+from cfn_cognito.idp.issuer import authorization_codes as codes
+from cfn_cognito.idp.issuer import hosted_sessions as sessions
+from cfn_cognito.idp import signin
+from cfn_cognito.idp.appclients import clients
+from cfn_cognito.idp.accounts import users
 from cfn_cognito.oauth import pkce
 from cfn_cognito.oauth import scopes as scope_rules
 from cfn_cognito.oauth.errors import (

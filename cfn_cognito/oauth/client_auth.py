@@ -11,7 +11,8 @@ from urllib.parse import unquote_plus
 
 from cfn_cognito.context import Context
 from cfn_cognito.errors import AwsError
-from cfn_cognito.idp import clients, secret_hash
+from cfn_cognito.idp.appclients import clients
+from cfn_cognito.idp.appclients import secret_hash
 from cfn_cognito.oauth.errors import InvalidClientError
 
 

@@ -14,7 +14,7 @@ import re
 from urllib.parse import urlsplit
 
 from cfn_cognito.context import Context
-from cfn_cognito.idp.domains import pool_for_domain
+from cfn_cognito.idp.userpools.domains import pool_for_domain
 
 DOMAIN_HOST = re.compile(r"([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.auth\.([a-z0-9-]+)\.localhost")
 _LOCAL_NAMES = {"localhost", ""}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from cfn_cognito.context import Context
-from cfn_cognito.idp import hosted_sessions as sessions
+from cfn_cognito.idp.issuer import hosted_sessions as sessions
 from cfn_cognito.oauth import authorize
 from cfn_cognito.oauth.errors import AuthorizeError, InvalidRequestError
 from cfn_cognito.oauth.reply import Cookie, Reply, redirect

@@ -12,7 +12,7 @@ import json
 from urllib.parse import quote, urlencode
 
 from cfn_cognito.context import Context
-from cfn_cognito.idp import secret_hash
+from cfn_cognito.idp.appclients import secret_hash
 from cfn_cognito.idp import signin as idp_signin
 from cfn_cognito.oauth import signin
 from cfn_cognito.oauth.authorize import AuthorizeRequest

@@ -7,7 +7,7 @@ from typing import Mapping
 
 from cfn_cognito.context import Context
 from cfn_cognito.idp.errors import UnsupportedOperationException, UnsupportedTokenTypeException
-from cfn_cognito.idp.refresh_operations import revoke_token
+from cfn_cognito.idp.issuer.token_operations import revoke_token
 from cfn_cognito.oauth import client_auth
 from cfn_cognito.oauth.errors import (
     InvalidClientError,

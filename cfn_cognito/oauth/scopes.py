@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cfn_cognito.idp.clients import RESERVED_SCOPES
+from cfn_cognito.idp.appclients.clients import RESERVED_SCOPES
 
 OPENID = "openid"
 # Scopes that only mean something next to openid.

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 
 from cfn_cognito.context import Context
 from cfn_cognito.errors import AwsError
-from cfn_cognito.idp import secret_hash, signin, users
+from cfn_cognito.idp import signin
+from cfn_cognito.idp.appclients import secret_hash
+from cfn_cognito.idp.accounts import users
 from cfn_cognito.idp.errors import NotAuthorizedException, UserNotConfirmedException
-from cfn_cognito.idp.sign_up import resend_confirmation_code
+from cfn_cognito.idp.accounts.sign_up import resend_confirmation_code
 from cfn_cognito.oauth.authorize import AuthorizeRequest
 
 DONE = "done"

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from cfn_cognito.context import Context
 from cfn_cognito.errors import AwsError
-from cfn_cognito.idp import attributes, tokens
+from cfn_cognito.idp.accounts import attributes
+from cfn_cognito.idp.issuer import tokens
 from cfn_cognito.oauth.errors import InvalidRequestError, InvalidTokenError, OAuthError
 from cfn_cognito.oauth.reply import Reply, json_reply
 from cfn_cognito.oauth.scopes import OPENID

@@ -1,12 +1,19 @@
-"""Every SSM operation this service implements, by its snake_case AWS name (the protocol
-layer finds them here; any other operation of the model is refused by name)."""
+"""Every SSM operation this service implements, by module (operation_table.py says how the
+protocol finds them; any other operation of the model is refused by name)."""
 
-from cfn_cognito.ssm.parameters import (  # noqa: F401
-    delete_parameter,
-    delete_parameters,
-    describe_parameters,
-    get_parameter,
-    get_parameters,
-    get_parameters_by_path,
-    put_parameter,
-)
+from __future__ import annotations
+
+from cfn_cognito import operation_table
+
+AREAS = {
+    "parameters": (
+        "delete_parameter",
+        "delete_parameters",
+        "describe_parameters",
+        "get_parameter",
+        "get_parameters",
+        "get_parameters_by_path",
+        "put_parameter",
+    ),
+}
+__getattr__, __dir__ = operation_table.lazy_module(globals(), "cfn_cognito.ssm", AREAS)

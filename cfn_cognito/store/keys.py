@@ -8,7 +8,7 @@ from cfn_cognito.store.db import Database
 class SigningKeys:
     def __init__(self, db: Database):
         self.db = db
-        # Parsed keys by pool id, filled by idp/keys.py. Keys never change once stored, so the
+        # Parsed keys by pool id, filled by idp/issuer/keys.py. Keys never change once stored, so the
         # memo only has to forget a pool when its keys are deleted (delete_pool, reset).
         self.memo: dict[str, object] = {}
 

@@ -14,7 +14,9 @@ from xml.sax.saxutils import escape
 from flask import Blueprint, Response, current_app, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from cfn_cognito.idp import csv_import, ui_customization, user_import
+from cfn_cognito.idp.userimport import csv_file as csv_import
+from cfn_cognito.idp.userpools import ui_customization
+from cfn_cognito.idp.userimport import jobs as user_import
 
 blueprint = Blueprint("files", __name__)
 

@@ -8,7 +8,9 @@ import uuid
 import boto3
 import pytest
 
-from cfn_cognito.idp import clients, pools, tokens
+from cfn_cognito.idp.appclients import clients
+from cfn_cognito.idp.userpools import pools
+from cfn_cognito.idp.issuer import tokens
 from gateway_helpers import TEMPLATES, call, deploy, sign_in
 from identity_helpers import claims as claims_of
 from identity_helpers import server_context

@@ -16,7 +16,8 @@ from botocore.credentials import Credentials
 from requests_aws4auth import AWS4Auth
 
 from cfn_cognito.identity import sigv4
-from cfn_cognito.idp import keys, tokens
+from cfn_cognito.idp.issuer import keys
+from cfn_cognito.idp.issuer import tokens
 from identity_helpers import (  # noqa: F401
     AUTH_ROLE,
     ROLE,

@@ -7,8 +7,9 @@ import requests
 
 from cfn_cognito.config import Settings
 from cfn_cognito.context import Context
-from cfn_cognito.idp import pools, tokens
-from cfn_cognito.idp.tokens import TokenSubject
+from cfn_cognito.idp.userpools import pools
+from cfn_cognito.idp.issuer import tokens
+from cfn_cognito.idp.issuer.tokens import TokenSubject
 from cfn_cognito.store import open_store
 from cfn_cognito.testing import LocalCognito
 

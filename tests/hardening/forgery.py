@@ -20,7 +20,7 @@ from typing import Callable
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from cfn_cognito.idp import keys
+from cfn_cognito.idp.issuer import keys
 from token_scene import Scene, Session, b64url, refresh_shaped, segment, sign_rs256
 
 OTHER_USE = {keys.ACCESS: keys.ID, keys.ID: keys.ACCESS}

@@ -11,7 +11,7 @@ from forged_matrix import Verdict, run_jwt_place, run_refresh_place
 from forgery import Place
 from token_scene import PASSWORD, Scene
 
-from cfn_cognito.idp import keys
+from cfn_cognito.idp.issuer import keys
 
 # Token operations, with the rest of a request that would work with a genuine token.
 TOKEN_OPERATIONS = {

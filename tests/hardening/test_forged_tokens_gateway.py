@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from cfn_cognito.idp import keys
+from cfn_cognito.idp.issuer import keys
 from forged_matrix import Verdict, run_jwt_place
 from forgery import Place
 from gateway_helpers import TEMPLATES, deploy

@@ -24,7 +24,11 @@ from cryptography.hazmat.primitives.asymmetric import padding
 
 from cfn_cognito.config import Settings
 from cfn_cognito.context import Context
-from cfn_cognito.idp import clients, keys, pools, refresh_tokens, tokens
+from cfn_cognito.idp.appclients import clients
+from cfn_cognito.idp.issuer import keys
+from cfn_cognito.idp.userpools import pools
+from cfn_cognito.idp.issuer import refresh_tokens
+from cfn_cognito.idp.issuer import tokens
 from cfn_cognito.store import open_store
 
 PASSWORD = "Forge-Passw0rd!"

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from cfn_cognito.cfn.providers import service
 from cfn_cognito.cfn.providers.base import Call, Provider, Resource, ResourceFailure
-from cfn_cognito.idp import pools, schema, tokens
+from cfn_cognito.idp.userpools import pools
+from cfn_cognito.idp.userpools import schema
+from cfn_cognito.idp.issuer import tokens
 
 # Template property -> API member, where CloudFormation names it differently.
 _RENAMED = {"UserPoolName": "PoolName"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cfn_cognito.cfn.providers import service
 from cfn_cognito.cfn.providers.base import Call, Provider, Resource
-from cfn_cognito.idp import clients
+from cfn_cognito.idp.appclients import clients
 
 
 def _resource(client: dict) -> Resource:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from cfn_cognito.cfn.providers import service
 from cfn_cognito.cfn.providers.base import Call, Provider, Resource
-from cfn_cognito.idp import identity_providers
+from cfn_cognito.idp.federation import identity_providers
 
 
 class UserPoolIdentityProvider(Provider):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cfn_cognito.cfn.providers import service
 from cfn_cognito.cfn.providers.base import Call, Provider, Resource
-from cfn_cognito.idp import resource_servers
+from cfn_cognito.idp.userpools import resource_servers
 
 
 class UserPoolResourceServer(Provider):

@@ -7,7 +7,8 @@ from cfn_cognito.cfn.providers import service
 from cfn_cognito.cfn.providers.base import Call, Resource, ResourceFailure
 from cfn_cognito.cfn.providers.recorded import Recorded
 from cfn_cognito.errors import AwsError
-from cfn_cognito.idp import clients, pools
+from cfn_cognito.idp.appclients import clients
+from cfn_cognito.idp.userpools import pools
 
 
 class UserPoolRiskConfigurationAttachment(Recorded):

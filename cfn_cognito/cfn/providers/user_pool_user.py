@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from cfn_cognito.cfn.providers import service
 from cfn_cognito.cfn.providers.base import Call, Provider, Resource, ResourceFailure
-from cfn_cognito.idp import admin_users
+from cfn_cognito.idp.accounts import admin_users
 
 
 def _username(props: dict) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from cfn_cognito.cfn.providers import service
 from cfn_cognito.cfn.providers.base import Call, Provider, Resource
-from cfn_cognito.idp import group_members
+from cfn_cognito.idp.accounts import group_members
 
 
 def _request(props: dict) -> dict:

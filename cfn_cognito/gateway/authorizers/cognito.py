@@ -17,7 +17,8 @@ from cfn_cognito.gateway.claims import scopes as token_scopes
 from cfn_cognito.gateway.identity import Identity
 from cfn_cognito.gateway.invocation import Invocation
 from cfn_cognito.gateway.responses import GatewayError
-from cfn_cognito.idp import keys, tokens
+from cfn_cognito.idp.issuer import keys
+from cfn_cognito.idp.issuer import tokens
 from cfn_cognito.idp.errors import NotAuthorizedException
 
 EXPIRED = "The incoming token has expired"

@@ -23,7 +23,9 @@ challenges (`userNotFound: true`), and can never be issued tokens.
 from __future__ import annotations
 
 from cfn_cognito.errors import UnsupportedOperationException
-from cfn_cognito.idp import client_requests, secret_hash, users
+from cfn_cognito.idp.appclients import client_requests
+from cfn_cognito.idp.appclients import secret_hash
+from cfn_cognito.idp.accounts import users
 from cfn_cognito.idp.auth import lockout, outcome, sessions, user_srp
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.errors import InvalidParameterException, NotAuthorizedException

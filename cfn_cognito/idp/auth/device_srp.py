@@ -3,12 +3,14 @@
 After the user's own proof, a request naming one of their confirmed devices (DEVICE_KEY)
 is challenged to prove the device's secret by SRP (the device group key and device key in
 place of the pool and user). A remembered device then skips MFA when the pool's
-ChallengeRequiredOnNewDevice is on (idp/devices.py).
+ChallengeRequiredOnNewDevice is on (idp/accounts/devices.py).
 """
 
 from __future__ import annotations
 
-from cfn_cognito.idp import devices, secret_hash, srp
+from cfn_cognito.idp.accounts import devices
+from cfn_cognito.idp.appclients import secret_hash
+from cfn_cognito.idp.auth import srp
 from cfn_cognito.idp.auth import outcome, sessions
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.errors import NotAuthorizedException

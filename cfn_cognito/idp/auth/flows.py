@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from cfn_cognito.idp.auth import custom_auth, refresh_token, user_auth, user_password, user_srp
+from cfn_cognito.idp.auth import custom_auth, user_auth, user_password, user_srp
+from cfn_cognito.idp.auth import refresh_flow
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,8 @@ FLOWS = {
     "ADMIN_NO_SRP_AUTH": Flow(user_password.sign_in, "ALLOW_ADMIN_USER_PASSWORD_AUTH",
                               public=False),
     "USER_SRP_AUTH": Flow(user_srp.start, "ALLOW_USER_SRP_AUTH"),
-    "REFRESH_TOKEN_AUTH": Flow(refresh_token.sign_in, "ALLOW_REFRESH_TOKEN_AUTH"),
-    "REFRESH_TOKEN": Flow(refresh_token.sign_in, "ALLOW_REFRESH_TOKEN_AUTH"),
+    "REFRESH_TOKEN_AUTH": Flow(refresh_flow.sign_in, "ALLOW_REFRESH_TOKEN_AUTH"),
+    "REFRESH_TOKEN": Flow(refresh_flow.sign_in, "ALLOW_REFRESH_TOKEN_AUTH"),
     "CUSTOM_AUTH": Flow(custom_auth.start, "ALLOW_CUSTOM_AUTH"),
     "USER_AUTH": Flow(user_auth.start, "ALLOW_USER_AUTH"),
 }

@@ -15,7 +15,8 @@ import hashlib
 import hmac
 import json
 
-from cfn_cognito.idp import inbox, mfa_settings as settings
+from cfn_cognito.idp.accounts import inbox
+from cfn_cognito.idp.userpools import mfa_settings as settings
 from cfn_cognito.idp.auth import sessions
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.errors import InvalidParameterException

@@ -9,7 +9,9 @@ lockout); the right one uses it up.
 from __future__ import annotations
 
 from cfn_cognito.context import Context
-from cfn_cognito.idp import mfa_settings as settings, secret_hash, totp
+from cfn_cognito.idp.userpools import mfa_settings as settings
+from cfn_cognito.idp.appclients import secret_hash
+from cfn_cognito.idp.auth import totp
 from cfn_cognito.idp.auth import mfa, outcome, sessions
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.errors import (
@@ -17,7 +19,7 @@ from cfn_cognito.idp.errors import (
     InvalidParameterException,
     NotAuthorizedException,
 )
-from cfn_cognito.idp.pools import get_pool
+from cfn_cognito.idp.userpools.pools import get_pool
 
 INVALID_CODE = "Invalid code or auth state for the user."
 # In an MFA_SETUP session's state: the authenticator's code was checked.

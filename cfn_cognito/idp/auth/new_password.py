@@ -3,7 +3,9 @@ for a user who signed in with a temporary one."""
 
 from __future__ import annotations
 
-from cfn_cognito.idp import attributes, secret_hash, users
+from cfn_cognito.idp.accounts import attributes
+from cfn_cognito.idp.appclients import secret_hash
+from cfn_cognito.idp.accounts import users
 from cfn_cognito.idp.auth import outcome, sessions
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.errors import InvalidParameterException, NotAuthorizedException

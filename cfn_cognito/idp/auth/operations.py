@@ -6,10 +6,10 @@ from cfn_cognito.context import Context
 from cfn_cognito.idp.auth.challenges import CHALLENGES
 from cfn_cognito.idp.auth.flows import FLOWS
 from cfn_cognito.idp.auth.request import AuthRequest
-from cfn_cognito.idp import clients
-from cfn_cognito.idp.clients import auth_flows, get_client
+from cfn_cognito.idp.appclients import clients
+from cfn_cognito.idp.appclients.clients import auth_flows, get_client
 from cfn_cognito.idp.errors import InvalidParameterException
-from cfn_cognito.idp.pools import get_pool
+from cfn_cognito.idp.userpools.pools import get_pool
 
 
 def _public(ctx: Context, req: dict) -> tuple[dict, dict]:

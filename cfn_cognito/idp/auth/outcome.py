@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import json
 
-from cfn_cognito.idp import attributes, auth_events, devices, tokens, users
+from cfn_cognito.idp.accounts import attributes
+from cfn_cognito.idp.auth import events as auth_events
+from cfn_cognito.idp.accounts import devices
+from cfn_cognito.idp.issuer import tokens
+from cfn_cognito.idp.accounts import users
 from cfn_cognito.idp.auth import device_srp, mfa, sessions
 from cfn_cognito.idp.auth.request import AuthRequest
-from cfn_cognito.idp.groups import precedence_rank
+from cfn_cognito.idp.accounts.groups import precedence_rank
 from cfn_cognito.idp.errors import (
     NotAuthorizedException,
     PasswordResetRequiredException,

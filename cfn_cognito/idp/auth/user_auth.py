@@ -35,15 +35,13 @@ sign-in, when the chosen factor starts.
 from __future__ import annotations
 
 from cfn_cognito.errors import UnsupportedOperationException
-from cfn_cognito.idp import (
-    attributes,
-    auth_events,
-    client_requests,
-    mfa_settings as settings,
-    secret_hash,
-    unsupported,
-    users,
-)
+from cfn_cognito.idp import unsupported
+from cfn_cognito.idp.accounts import attributes
+from cfn_cognito.idp.auth import events as auth_events
+from cfn_cognito.idp.appclients import client_requests
+from cfn_cognito.idp.userpools import mfa_settings as settings
+from cfn_cognito.idp.appclients import secret_hash
+from cfn_cognito.idp.accounts import users
 from cfn_cognito.idp.auth import (
     lockout,
     mfa,
@@ -136,7 +134,7 @@ def confirmation_session(ctx, pool: dict, client: dict, user) -> str | None:
     """The Session ConfirmSignUp answers with, which signs the user in at once through
     USER_AUTH (the code they just confirmed with was their proof); None for a client that
     does not allow USER_AUTH, which could not use it."""
-    from cfn_cognito.idp.clients import auth_flows    # clients imports much of idp
+    from cfn_cognito.idp.appclients.clients import auth_flows    # clients imports much of idp
     if "ALLOW_USER_AUTH" not in auth_flows(client):
         return None
     return sessions.create(ctx, pool, client, user.username, CONFIRMED_SIGN_UP,

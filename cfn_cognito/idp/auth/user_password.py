@@ -3,7 +3,10 @@ Admin entry point: the password itself is sent and checked."""
 
 from __future__ import annotations
 
-from cfn_cognito.idp import auth_events, passwords, secret_hash, users
+from cfn_cognito.idp.auth import events as auth_events
+from cfn_cognito.idp.accounts import passwords
+from cfn_cognito.idp.appclients import secret_hash
+from cfn_cognito.idp.accounts import users
 from cfn_cognito.idp.auth import lockout, outcome
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.errors import NotAuthorizedException

@@ -8,7 +8,11 @@ started it.
 
 from __future__ import annotations
 
-from cfn_cognito.idp import auth_events, secret_hash, srp, srp_math, users
+from cfn_cognito.idp.auth import events as auth_events
+from cfn_cognito.idp.appclients import secret_hash
+from cfn_cognito.idp.auth import srp
+from cfn_cognito.idp.auth import srp_math
+from cfn_cognito.idp.accounts import users
 from cfn_cognito.idp.auth import lockout, outcome, sessions
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.errors import NotAuthorizedException

@@ -11,7 +11,7 @@ in the order captured events show (aws-lambda-go's testdata, reference §6.1). `
 from __future__ import annotations
 
 from cfn_cognito.context import Context
-from cfn_cognito.idp import attributes
+from cfn_cognito.idp.accounts import attributes
 
 NO_CLIENT = "CLIENT_ID_NOT_APPLICABLE"
 # What Cognito sends when it cannot tell the caller's SDK; we never can (no HTTP here).

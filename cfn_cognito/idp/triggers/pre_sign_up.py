@@ -8,7 +8,8 @@ other user, as AWS documents); for AdminCreateUser all three answers are ignored
 from __future__ import annotations
 
 from cfn_cognito.context import Context
-from cfn_cognito.idp import attributes, users
+from cfn_cognito.idp.accounts import attributes
+from cfn_cognito.idp.accounts import users
 from cfn_cognito.idp.errors import InvalidParameterException
 from cfn_cognito.idp.triggers import event, fields, invoke
 

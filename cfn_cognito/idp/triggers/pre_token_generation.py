@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import logging
 
-from cfn_cognito.idp import tokens
-from cfn_cognito.idp.groups import iam_roles
+from cfn_cognito.idp.issuer import tokens
+from cfn_cognito.idp.accounts.groups import iam_roles
 from cfn_cognito.idp.triggers import event, fields, invoke
 
 LOG = logging.getLogger(__name__)

@@ -21,7 +21,9 @@ from __future__ import annotations
 import logging
 
 from cfn_cognito.context import Context
-from cfn_cognito.idp import admin_users, attributes, users
+from cfn_cognito.idp.accounts import admin_users
+from cfn_cognito.idp.accounts import attributes
+from cfn_cognito.idp.accounts import users
 from cfn_cognito.idp.errors import UserNotFoundException
 from cfn_cognito.idp.triggers import event, fields, invoke
 

@@ -8,8 +8,9 @@ from typing import Mapping
 
 from cfn_cognito.context import Context
 from cfn_cognito.errors import AwsError
-from cfn_cognito.idp import authorization_codes as codes
-from cfn_cognito.idp import signin, users
+from cfn_cognito.idp.issuer import authorization_codes as codes
+from cfn_cognito.idp import signin
+from cfn_cognito.idp.accounts import users
 from cfn_cognito.oauth import pkce
 from cfn_cognito.oauth.errors import InvalidGrantError, InvalidRequestError
 from cfn_cognito.oauth.grants.flows import require_flow

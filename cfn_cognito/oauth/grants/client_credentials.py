@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Mapping
 
 from cfn_cognito.context import Context
-from cfn_cognito.idp import keys, tokens
-from cfn_cognito.idp.clients import token_validity_seconds
+from cfn_cognito.idp.issuer import keys
+from cfn_cognito.idp.issuer import tokens
+from cfn_cognito.idp.appclients.clients import token_validity_seconds
 from cfn_cognito.oauth import scopes as scope_rules
 from cfn_cognito.oauth.errors import InvalidScopeError
 from cfn_cognito.oauth.grants.flows import require_flow

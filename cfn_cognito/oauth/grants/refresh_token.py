@@ -8,7 +8,8 @@ from typing import Mapping
 
 from cfn_cognito.context import Context
 from cfn_cognito.errors import AwsError
-from cfn_cognito.idp import refresh_tokens, signin
+from cfn_cognito.idp import signin
+from cfn_cognito.idp.issuer import refresh_tokens
 from cfn_cognito.oauth.errors import InvalidGrantError, InvalidRequestError
 from cfn_cognito.oauth.grants.response import token_response
 

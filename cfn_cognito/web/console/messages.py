@@ -17,7 +17,7 @@ import json
 from flask import Blueprint, Response, current_app, request
 
 from cfn_cognito.console.filters import BadFilter, from_query
-from cfn_cognito.idp import inbox
+from cfn_cognito.idp.accounts import inbox
 
 blueprint = Blueprint("messages", __name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Blueprint, request
 
-from cfn_cognito.idp import hosted_sessions as sessions
+from cfn_cognito.idp.issuer import hosted_sessions as sessions
 from cfn_cognito.oauth import authorize, revoke, token_endpoint, userinfo
 from cfn_cognito.oauth.errors import AuthorizeError
 from cfn_cognito.oauth.reply import Reply

@@ -16,7 +16,7 @@ from flask import Blueprint, Response, render_template, request
 from flask import redirect as flask_redirect
 
 from cfn_cognito.errors import AwsError
-from cfn_cognito.idp import hosted_sessions as sessions
+from cfn_cognito.idp.issuer import hosted_sessions as sessions
 from cfn_cognito.oauth import accounts, authorize, csrf, logout, mfa_step, signin
 from cfn_cognito.oauth.errors import AuthorizeError
 from cfn_cognito.oauth.reply import NO_STORE, Cookie

@@ -6,7 +6,8 @@ import json
 
 from flask import Blueprint, Response, current_app
 
-from cfn_cognito.idp import discovery, keys
+from cfn_cognito.idp.issuer import discovery
+from cfn_cognito.idp.issuer import keys
 from cfn_cognito.idp.errors import ResourceNotFoundException
 from cfn_cognito.oauth import hosts
 

@@ -13,7 +13,9 @@ from cfn_cognito.cfn import stacks
 from cfn_cognito.cfn.errors import ValidationError
 from cfn_cognito.config import Settings
 from cfn_cognito.context import Context
-from cfn_cognito.idp import clients, groups, pools
+from cfn_cognito.idp.appclients import clients
+from cfn_cognito.idp.accounts import groups
+from cfn_cognito.idp.userpools import pools
 from cfn_cognito.idp.errors import ResourceNotFoundException
 from cfn_cognito.store import open_store
 

@@ -3,7 +3,11 @@ side of UpdateUserAttributes / GetUserAttributeVerificationCode / VerifyUserAttr
 
 import pytest
 
-from cfn_cognito.idp import attribute_updates, attributes, own_account, passwords, users
+from cfn_cognito.idp.accounts import attribute_updates
+from cfn_cognito.idp.accounts import attributes
+from cfn_cognito.idp.accounts import own_account
+from cfn_cognito.idp.accounts import passwords
+from cfn_cognito.idp.accounts import users
 from cfn_cognito.idp.errors import AliasExistsException, CodeMismatchException, NotAuthorizedException
 from users_fixtures import clock, ctx, last_code, make_pool  # noqa: F401
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from cfn_cognito.idp import codes
+from cfn_cognito.idp.accounts import codes
 from cfn_cognito.idp.errors import CodeMismatchException, ExpiredCodeException, LimitExceededException
 from users_fixtures import clock, ctx  # noqa: F401
 

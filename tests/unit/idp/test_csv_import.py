@@ -4,8 +4,8 @@ import random
 
 import pytest
 
-from cfn_cognito.idp import csv_import
-from cfn_cognito.idp.csv_import import FileProblem, RowProblem
+from cfn_cognito.idp.userimport import csv_file as csv_import
+from cfn_cognito.idp.userimport.csv_file import FileProblem, RowProblem
 from users_fixtures import clock, ctx, make_pool  # noqa: F401
 
 AWS_HEADER = [  # the AWS CLI's get-csv-header example, for a pool with the standard schema

@@ -2,7 +2,7 @@
 pool's AllowedFirstAuthFactors, what the user has, and MFA, which rules out one-time
 passwords."""
 
-from cfn_cognito.idp import mfa_settings
+from cfn_cognito.idp.userpools import mfa_settings
 from cfn_cognito.idp.auth import user_auth
 from cfn_cognito.store.users import UserRecord
 from users_fixtures import clock, ctx, make_pool  # noqa: F401

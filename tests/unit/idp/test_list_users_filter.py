@@ -3,7 +3,7 @@
 import pytest
 
 from cfn_cognito.idp.errors import InvalidParameterException
-from cfn_cognito.idp.list_users import Filter, parse_filter
+from cfn_cognito.idp.accounts.list_users import Filter, parse_filter
 
 
 @pytest.mark.parametrize("text, expected", [

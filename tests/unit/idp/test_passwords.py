@@ -4,7 +4,7 @@ import secrets
 
 import pytest
 
-from cfn_cognito.idp import passwords
+from cfn_cognito.idp.accounts import passwords
 from cfn_cognito.idp.errors import InvalidPasswordException, PasswordHistoryPolicyViolationException
 from cfn_cognito.store.users import UserRecord
 

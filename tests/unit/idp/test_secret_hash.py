@@ -2,7 +2,7 @@
 
 import pytest
 
-from cfn_cognito.idp import secret_hash
+from cfn_cognito.idp.appclients import secret_hash
 from cfn_cognito.idp.errors import NotAuthorizedException
 
 CLIENT = {"ClientId": "1example23456789", "ClientSecret": "clientsecret"}

@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pycognito.aws_srp import AWSSRP, generate_hash_device
 
-from cfn_cognito.idp import srp, srp_math
+from cfn_cognito.idp.auth import srp
+from cfn_cognito.idp.auth import srp_math
 from cfn_cognito.idp.errors import InvalidParameterException
 
 POOL_ID = "us-east-1_AbCdEfGhI"

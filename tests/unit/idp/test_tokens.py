@@ -15,13 +15,17 @@ from cryptography.hazmat.primitives import serialization
 
 from cfn_cognito.config import Settings
 from cfn_cognito.context import Context
-from cfn_cognito.idp import clients, keys, pools, refresh_tokens, tokens
+from cfn_cognito.idp.appclients import clients
+from cfn_cognito.idp.issuer import keys
+from cfn_cognito.idp.userpools import pools
+from cfn_cognito.idp.issuer import refresh_tokens
+from cfn_cognito.idp.issuer import tokens
 from cfn_cognito.idp.errors import (
     NotAuthorizedException,
     RefreshTokenReuseException,
     ResourceNotFoundException,
 )
-from cfn_cognito.idp.tokens import TokenSubject
+from cfn_cognito.idp.issuer.tokens import TokenSubject
 from cfn_cognito.store import open_store
 
 SETTINGS = Settings(port=4566)
@@ -153,7 +157,7 @@ def test_processes_racing_to_create_a_pools_keys_agree(ctx):
     script = textwrap.dedent(f"""
         from cfn_cognito.config import Settings
         from cfn_cognito.context import Context
-        from cfn_cognito.idp import keys
+        from cfn_cognito.idp.issuer import keys
         from cfn_cognito.store import open_store
         ctx = Context(settings=Settings(), store=open_store({str(ctx.store.data_dir)!r}))
         print(sorted(k["kid"] for k in keys.jwks(ctx, {pool["Id"]!r})["keys"]))

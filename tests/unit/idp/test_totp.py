@@ -4,7 +4,7 @@ import random
 
 import pyotp
 
-from cfn_cognito.idp import totp
+from cfn_cognito.idp.auth import totp
 
 # RFC 6238 appendix B, SHA-1, key "12345678901234567890", last 6 of the 8 digits.
 RFC_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"

@@ -2,7 +2,8 @@
 
 import pytest
 
-from cfn_cognito.idp import attributes, schema
+from cfn_cognito.idp.accounts import attributes
+from cfn_cognito.idp.userpools import schema
 from cfn_cognito.idp.errors import InvalidParameterException, NotAuthorizedException
 
 POOL = {"SchemaAttributes": schema.build_schema([

@@ -3,7 +3,10 @@ through the real service functions."""
 
 import pytest
 
-from cfn_cognito.idp import admin_users, forgot_password, sign_up, users
+from cfn_cognito.idp.accounts import admin_users
+from cfn_cognito.idp.accounts import forgot_password
+from cfn_cognito.idp.accounts import sign_up
+from cfn_cognito.idp.accounts import users
 from cfn_cognito.idp.errors import ExpiredCodeException
 from users_fixtures import clock, ctx, last_code, make_client, make_pool  # noqa: F401
 

@@ -2,7 +2,10 @@
 
 import pytest
 
-from cfn_cognito.idp import attributes, passwords, srp_math, users
+from cfn_cognito.idp.accounts import attributes
+from cfn_cognito.idp.accounts import passwords
+from cfn_cognito.idp.auth import srp_math
+from cfn_cognito.idp.accounts import users
 from cfn_cognito.idp.errors import AliasExistsException, UsernameExistsException
 from users_fixtures import clock, ctx, make_pool  # noqa: F401
 

@@ -5,7 +5,8 @@ import pytest
 
 from cfn_cognito.config import Settings
 from cfn_cognito.context import Context
-from cfn_cognito.idp import clients, pools
+from cfn_cognito.idp.appclients import clients
+from cfn_cognito.idp.userpools import pools
 from cfn_cognito.store import open_store
 
 

@@ -4,8 +4,8 @@ import pytest
 
 from cfn_cognito.config import Settings
 from cfn_cognito.context import Context
-from cfn_cognito.idp import authorization_codes as codes
-from cfn_cognito.idp import hosted_sessions as sessions
+from cfn_cognito.idp.issuer import authorization_codes as codes
+from cfn_cognito.idp.issuer import hosted_sessions as sessions
 from cfn_cognito.oauth import csrf
 from cfn_cognito.store import open_store
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cfn_cognito.idp import tokens
+from cfn_cognito.idp.issuer import tokens
 from cfn_cognito.oauth import scopes
 
 CLIENT = {"AllowedOAuthScopes": ["phone", "email", "openid", "aws.cognito.signin.user.admin",

@@ -2,7 +2,7 @@
 
 from users_fixtures import make_client, make_pool
 
-from cfn_cognito.idp import users
+from cfn_cognito.idp.accounts import users
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.triggers import event
 

@@ -4,7 +4,7 @@ with the function replaced by a canned answer."""
 import pytest
 from users_fixtures import make_client, make_pool
 
-from cfn_cognito.idp import users
+from cfn_cognito.idp.accounts import users
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.triggers import pre_token_generation
 
