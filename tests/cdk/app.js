@@ -1,4 +1,4 @@
-// A small CDK app for the end-to-end tests (tests/e2e/test_cdk.py), synthesized by the real
+// A small CDK app for the end-to-end tests (tests/e2e/cloudformation/test_cdk.py), synthesized by the real
 // aws-cdk-lib and deployed unchanged into cfn-cognito. `node app.js` writes the cloud
 // assembly to $CDK_OUTDIR (default ./cdk.out), as `cdk synth` would.
 //

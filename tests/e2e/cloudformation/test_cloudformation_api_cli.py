@@ -7,12 +7,13 @@ import json
 import os
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).parents[2]
+ROOT = Path(__file__).parents[3]
 QUICKSTART = ROOT / "templates" / "quickstart.yaml"
 
 BAD_CLIENT = """
@@ -27,7 +28,21 @@ BAD_CLIENT = """
 """
 
 
+_last_deploy = [0]
+
+
+def _next_second_after_last_deploy() -> None:
+    # The CLI names its change set after the second it starts in, and a stack keeps its
+    # change sets (AWS answers AlreadyExistsException to the same name twice, as we do):
+    # deploys against AWS never share a second; here they would.
+    while int(time.time()) <= _last_deploy[0]:
+        time.sleep(0.02)
+    _last_deploy[0] = int(time.time())
+
+
 def aws(url: str, *args: str) -> subprocess.CompletedProcess:
+    if args[:1] == ("deploy",):
+        _next_second_after_last_deploy()
     environ = {k: v for k, v in os.environ.items() if not k.startswith("AWS_PROFILE")}
     return subprocess.run([sys.executable, "-m", "awscli", "--endpoint-url", url,
                            "--output", "json", "cloudformation", *args],

@@ -16,7 +16,7 @@ import boto3
 
 from cfn_cognito.testing import LocalCognito, free_port
 
-ROOT = Path(__file__).parents[2]
+ROOT = Path(__file__).parents[3]
 QUICKSTART = ROOT / "templates" / "quickstart.yaml"
 
 

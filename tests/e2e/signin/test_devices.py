@@ -5,7 +5,7 @@ device operations with boto3."""
 import jwt
 import pytest
 
-from test_sign_in import node_clients, run_node  # noqa: F401 (a fixture)
+from signin_helpers import node_clients, run_node  # noqa: F401 (a fixture)
 from user_helpers import PASSWORD, error_of, inbox, make_client, make_pool  # noqa: F401
 
 SMS_CONFIG = {"SnsCallerArn": "arn:aws:iam::123456789012:role/sns", "ExternalId": "x"}

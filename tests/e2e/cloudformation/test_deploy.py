@@ -11,7 +11,7 @@ from pathlib import Path
 import boto3
 import pytest
 
-ROOT = Path(__file__).parents[2]
+ROOT = Path(__file__).parents[3]
 QUICKSTART = ROOT / "templates" / "quickstart.yaml"
 FIXTURES = ROOT / "tests" / "fixtures" / "serverless"
 

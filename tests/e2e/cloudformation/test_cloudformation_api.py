@@ -18,7 +18,7 @@ from botocore.exceptions import ClientError, WaiterError
 
 from cfn_cognito.testing import LocalCognito
 
-ROOT = Path(__file__).parents[2]
+ROOT = Path(__file__).parents[3]
 QUICKSTART = (ROOT / "templates" / "quickstart.yaml").read_text()
 FAST = {"Delay": 1, "MaxAttempts": 60}
 STACK_ID = re.compile(r"arn:aws:cloudformation:us-east-1:000000000000:stack/[^/]+/"

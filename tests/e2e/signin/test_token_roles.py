@@ -3,7 +3,7 @@ identity pools with "Choose role from token" and resource servers read them."""
 
 import jwt
 
-from tests.e2e.test_sign_in import make_client, make_user, password_sign_in
+from signin_helpers import make_client, make_user, password_sign_in
 
 ROLE = "arn:aws:iam::000000000000:role/"
 

@@ -12,7 +12,7 @@ import pytest
 from gateway_helpers import PASSWORD, call, deploy, sign_in
 from hosted_ui_helpers import CALLBACK, Browser, query_of, token
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "serverless"
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "serverless"
 PYTHON_HANDLER = '''import json
 
 def request(event, context):

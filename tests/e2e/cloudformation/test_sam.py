@@ -18,7 +18,7 @@ from gateway_helpers import call, sign_in
 
 from cfn_cognito.cli.http import request as cli_request
 
-ROOT = Path(__file__).parents[2]
+ROOT = Path(__file__).parents[3]
 APP = ROOT / "tests" / "fixtures" / "sam" / "template.yaml"
 
 

@@ -17,7 +17,7 @@ import requests
 from gateway_helpers import PASSWORD, sign_in
 from hosted_ui_helpers import CALLBACK, Browser, query_of
 
-APP = Path(__file__).resolve().parents[1] / "cdk"
+APP = Path(__file__).resolve().parents[2] / "cdk"
 DOMAIN = "cdk-test-app"
 BOOTSTRAP_PARAMETER = "/cdk-bootstrap/hnb659fds/version"
 

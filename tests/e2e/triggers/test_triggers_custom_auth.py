@@ -4,7 +4,7 @@ amazon-cognito-identity-js as Amplify drives it), failures."""
 
 from pycognito.aws_srp import AWSSRP
 
-from test_sign_in import node_clients, run_node  # noqa: F401
+from signin_helpers import node_clients, run_node  # noqa: F401
 from trigger_helpers import (  # noqa: F401
     PASSWORD,
     app_client,
