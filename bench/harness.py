@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import threading
 import time
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from typing import Callable
 
 from bench.client import Api
 from bench.process import Running
-from bench.stats import Timing, Value
+from bench.stats import Scaled, Timing, Value
 
 MIB = 1024 * 1024
 
@@ -112,3 +113,49 @@ class Harness:
             raise RuntimeError("no call completed within the time bound")
         elapsed = max(end for _, end in spans) - min(began for began, _ in spans)
         return Timing(flat, elapsed, threads)
+
+    def time_processes(self, call: Callable[[Api, int], object], connections: int) -> Scaled:
+        """Time `call(api, i)` from `connections` client processes at once, each with one
+        kept-alive connection: the clients' own GIL caps nothing (threads in one client
+        process would). `i` is unique across processes; warm-up as in `time`."""
+        limits = self.limits
+        context = multiprocessing.get_context("fork")   # the call (a closure) is inherited
+        ready = context.Barrier(connections + 1)
+        results = context.Queue()
+
+        def client(slot: int) -> None:
+            api = self.running.api()
+            indices = (slot + connections * n for n in itertools.count())
+            try:
+                for _ in range(limits.warmup):
+                    call(api, next(indices))
+                ready.wait()
+                deadline = time.perf_counter() + limits.seconds
+                mine, began = [], time.perf_counter()
+                while time.perf_counter() < deadline and len(mine) < limits.requests:
+                    i = next(indices)
+                    t0 = time.perf_counter()
+                    call(api, i)
+                    mine.append(time.perf_counter() - t0)
+                results.put((mine, began, time.perf_counter(), None))
+            except BaseException as err:
+                ready.abort()
+                results.put(([], 0.0, 0.0, f"{type(err).__name__}: {err}"))
+
+        procs = [context.Process(target=client, args=(slot,), daemon=True)
+                 for slot in range(connections)]
+        for proc in procs:
+            proc.start()
+        try:
+            ready.wait(timeout=120)
+        except threading.BrokenBarrierError:
+            pass
+        gathered = [results.get(timeout=limits.seconds + 120) for _ in procs]
+        for proc in procs:
+            proc.join(timeout=10)
+        failures = [err for *_, err in gathered if err]
+        if failures:
+            raise RuntimeError(failures[0])
+        flat = [t for mine, *_ in gathered for t in mine]
+        elapsed = max(end for _, _, end, _ in gathered) - min(b for _, b, _, _ in gathered)
+        return Scaled(flat, elapsed, connections)

@@ -25,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     chosen = _choose(args.services)
     limits = Limits(requests=args.requests, seconds=args.seconds)
+    if args.scaling:
+        workloads.WORKLOADS[:] = workloads.SCALING
     if args.large:
         workloads.WORKLOADS.extend(workloads.LARGE)
     if args.only:
@@ -47,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     table = report.table(titles, columns, results)
     text = _document(chosen, columns, results, table, limits, args, load_before)
     print("\n" + text)
-    out = Path(args.out)
+    out = Path(args.out or peers.ROOT / "bench" / (
+        "results-scaling.md" if args.scaling else "results.md"))
     out.write_text(text + "\n", encoding="utf-8")
     print(f"\nbench: written to {out}", file=sys.stderr)
     return 0
@@ -138,10 +141,14 @@ def _parser() -> argparse.ArgumentParser:
                         help="starts to take the median of (default %(default)s)")
     parser.add_argument("--large", action="store_true",
                         help="also run the workloads that take minutes (100,000 users)")
+    parser.add_argument("--scaling", action="store_true",
+                        help="run the scaling workloads instead (GetUser, InitiateAuth, "
+                        "AdminCreateUser, ListUsers from 1 to 32 client processes)")
     parser.add_argument("--only", help="comma-separated words: run only the workloads whose "
                         "title contains one of them (e.g. --only InitiateAuth,GetUser)")
-    parser.add_argument("--out", default=str(peers.ROOT / "bench" / "results.md"),
-                        help="where to write the table (default bench/results.md)")
+    parser.add_argument("--out", default=None,
+                        help="where to write the table (default bench/results.md, "
+                        "bench/results-scaling.md with --scaling)")
     return parser
 
 

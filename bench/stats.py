@@ -34,6 +34,23 @@ class Timing:
 
 
 @dataclass(frozen=True)
+class Scaled:
+    """Calls from `connections` client processes (one kept-alive connection each) at once:
+    throughput and the tail latency a parallel test suite feels."""
+
+    latencies: list[float]
+    elapsed: float
+    connections: int
+
+    def figures(self, title: str) -> list[Figure]:
+        ordered = sorted(self.latencies)
+        return [
+            Figure(f"{title} throughput", "calls/s", len(ordered) / self.elapsed, True),
+            Figure(f"{title} p99", "ms", percentile(ordered, 99) * 1000),
+        ]
+
+
+@dataclass(frozen=True)
 class Value:
     """A single measured quantity, such as resident memory."""
 

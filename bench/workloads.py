@@ -47,18 +47,26 @@ class Workload:
 WORKLOADS: list[Workload] = []
 # Workloads that take minutes (seeding 100,000 users): run with `--large`.
 LARGE: list[Workload] = []
+# The same operations from 1 to 32 client processes at once: run with `--scaling`.
+SCALING: list[Workload] = []
+CONNECTIONS = (1, 2, 4, 8, 16, 32)
 
 
 def workload(title: str, *, threads: tuple[int, ...] | None = None,
-             only: tuple[str, ...] | None = None, large: bool = False):
-    """Register the decorated function as a workload (once per thread count if given)."""
+             only: tuple[str, ...] | None = None, large: bool = False,
+             connections: tuple[int, ...] | None = None):
+    """Register the decorated function as a workload (once per thread count, or once per
+    count of client processes, if given)."""
     def register(fn):
-        into = LARGE if large else WORKLOADS
-        if threads is None:
+        into = LARGE if large else SCALING if connections else WORKLOADS
+        if threads is None and connections is None:
             into.append(Workload(title, fn, only))
         for n in threads or ():
             label = title if n == 1 else f"{title}, {n} threads"
             into.append(Workload(label, functools.partial(fn, threads=n), only))
+        for n in connections or ():
+            label = f"{title}, {n} connection{'s' if n > 1 else ''}"
+            into.append(Workload(label, functools.partial(fn, connections=n), only))
         return fn
     return register
 
@@ -343,3 +351,57 @@ def gateway_secured(h: Harness, threads: int):
 @workload("RSS after the workloads")
 def loaded_rss(h: Harness):
     return h.rss()
+
+
+# -- scaling: parallel clients, each on its own connection, in its own process -------------
+
+SCALING_USERS = 200
+
+
+def _scaling_users(h: Harness) -> tuple[str, str, list[str]]:
+    """(pool id, client id, usernames) of 200 users who can sign in, made once per service
+    for every scaling workload."""
+    if "scaling" not in h.shared:
+        pool_id = create_pool(h)
+        client_id = create_client(h, pool_id)
+        names = [EMAIL.format(f"scale{n}") for n in range(SCALING_USERS)]
+        for name in names:
+            create_user(h.api(), pool_id, name)
+        h.shared["scaling"] = (pool_id, client_id, names)
+    return h.shared["scaling"]
+
+
+@workload("GetUser (200 users' tokens)", connections=CONNECTIONS)
+def scaled_get_user(h: Harness, connections: int):
+    _, client_id, names = _scaling_users(h)
+    if "scaling tokens" not in h.shared:
+        h.shared["scaling tokens"] = [
+            h.api().call("InitiateAuth", password_auth(client_id, name))
+            ["AuthenticationResult"]["AccessToken"] for name in names]
+    tokens = h.shared["scaling tokens"]
+    return h.time_processes(
+        lambda api, i: api.call("GetUser", {"AccessToken": tokens[i % len(tokens)]}),
+        connections)
+
+
+@workload("InitiateAuth USER_PASSWORD_AUTH (200 users)", connections=CONNECTIONS)
+def scaled_sign_in(h: Harness, connections: int):
+    _, client_id, names = _scaling_users(h)
+    return h.time_processes(
+        lambda api, i: api.call("InitiateAuth", password_auth(client_id, names[i % len(names)])),
+        connections)
+
+
+@workload("AdminCreateUser", connections=CONNECTIONS)
+def scaled_create_user(h: Harness, connections: int):
+    pool_id = create_pool(h)
+    return h.time_processes(lambda api, i: api.call("AdminCreateUser", {
+        "UserPoolId": pool_id, "Username": EMAIL.format(f"new{i}"), "MessageAction": "SUPPRESS",
+        "UserAttributes": [{"Name": "email", "Value": EMAIL.format(f"new{i}")}]}), connections)
+
+
+@workload("ListUsers email= filter (200 users)", connections=CONNECTIONS)
+def scaled_list_users(h: Harness, connections: int):
+    pool_id, _, names = _scaling_users(h)
+    return h.time_processes(lambda api, i: api.call("ListUsers", {
+        "UserPoolId": pool_id, "Filter": f'email = "{names[i % len(names)]}"'}), connections)

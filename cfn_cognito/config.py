@@ -28,7 +28,9 @@ class Settings:
     account_id: str = "000000000000"
     public_url: str = ""
     log_level: str = "info"
-    threads: int = 16
+    # Request threads per worker process, and worker processes (web/server.py says why).
+    threads: int = 8
+    workers: int = min(2, os.cpu_count() or 1)
     lambda_endpoint: str = ""  # where functions not registered here are invoked (boto3)
     # Email delivery (cfn_cognito.mail); SMTP_HOST is "host" or "host:port", empty = no SMTP.
     smtp_host: str = ""
@@ -43,6 +45,8 @@ class Settings:
             raise ValueError(f"port must be between 1 and 65535, got {self.port}")
         if self.threads < 1:
             raise ValueError(f"threads must be at least 1, got {self.threads}")
+        if self.workers < 1:
+            raise ValueError(f"workers must be at least 1, got {self.workers}")
         if self.log_level.lower() not in LOG_LEVELS:
             raise ValueError(f"log level must be one of {', '.join(LOG_LEVELS)}, got {self.log_level!r}")
         if self.smtp_host:

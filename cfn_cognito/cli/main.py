@@ -21,7 +21,10 @@ def _serve_flags(parser: argparse.ArgumentParser) -> None:
                         help="base of every URL printed or put in tokens "
                              "(default http://localhost:<port>)")
     parser.add_argument("--log-level", default=None, help="debug, info, warning, error")
-    parser.add_argument("--threads", type=int, default=None, help="request threads (default 16)")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="request threads per worker process (default 8)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="worker processes serving the port (default: one per core, at most 2)")
     parser.add_argument("--lambda-endpoint", default=None,
                         help="Lambda endpoint for functions not registered here (default none)")
 
@@ -49,7 +52,7 @@ def build_parser(serve_only: bool = False) -> argparse.ArgumentParser:
 def _settings(args: argparse.Namespace) -> config.Settings:
     flags = {name: getattr(args, name, None) for name in
              ("host", "port", "data_dir", "in_memory", "region", "account_id", "public_url",
-              "log_level", "threads", "lambda_endpoint")}
+              "log_level", "threads", "workers", "lambda_endpoint")}
     return config.from_sources(flags)
 
 

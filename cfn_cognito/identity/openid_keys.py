@@ -1,7 +1,7 @@
 """The key that signs this service's OpenID tokens (GetOpenIdToken*), and its JWKS.
 
 One RSA key for the whole service, as cognito-identity has one key set per region: made on
-first need, stored, and kept in memory once loaded. AWS signs these tokens RS512 and names
+first need, stored, and parsed once per process. AWS signs these tokens RS512 and names
 its keys `<region>-<n>`; so do we.
 """
 
@@ -18,7 +18,6 @@ from cfn_cognito.context import Context
 
 ALGORITHM = "RS512"
 KEY_BITS = 2048
-_MEMO = "key"
 _GENERATING = threading.Lock()
 
 
@@ -60,13 +59,15 @@ def jwks(ctx: Context) -> dict:
 
 
 def _known_key(ctx: Context) -> OpenIdKey | None:
+    # The stored key is read on every use (one small row): another worker process may have
+    # reset the store and made a new key; only the parsing is kept, by kid.
+    stored = ctx.store.identity.signing_key()
+    if stored is None:
+        return None
     memo = ctx.store.identity.key_memo
-    key = memo.get(_MEMO)
+    key = memo.get(stored[0])
     if key is None:
-        stored = ctx.store.identity.signing_key()
-        if stored is None:
-            return None
-        key = memo[_MEMO] = _load(*stored)
+        key = memo[stored[0]] = _load(*stored)
     return key
 
 

@@ -1,4 +1,20 @@
-"""Run the app under waitress (a production WSGI server) until SIGTERM or Ctrl-C."""
+"""Run the service until SIGTERM or Ctrl-C: granian's Rust HTTP server in front of the WSGI
+app, in worker processes forked from this one.
+
+Why granian: connections are accepted, parsed and kept alive by Rust threads that never
+take the GIL, so a thousand idle keep-alive sockets or many parallel clients cost the Python
+side nothing; only the WSGI call itself runs Python. (waitress's I/O thread competed with
+its workers for the GIL and collapsed from four connections on, and stopped accepting at
+100.) Why processes: the GIL allows one core per process; `--workers` (default: one per
+core, at most 2 by default) serve on the same port, each with its own store connection.
+Every piece of state that crosses requests lives in the store (SQLite in WAL mode), so any
+worker answers any request; what a process keeps (warm Lambda workers, key caches) is a
+cache checked against the store.
+
+The workers are forked after this process has opened (and migrated) the store, settled
+stacks left in progress, closed its connection again, and imported the app's modules once,
+so a worker starts in milliseconds and shares those pages.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +23,9 @@ import logging
 import os
 import shutil
 import signal
+import socket
 import sys
 import tempfile
-
-from waitress.server import create_server
 
 from cfn_cognito import __version__
 from cfn_cognito.config import Settings
@@ -20,14 +35,12 @@ from cfn_cognito.web import lifecycle
 from cfn_cognito.web.wsgi import create_wsgi
 
 LOG = logging.getLogger("cfn_cognito")
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def configure_logging(level: str) -> None:
-    logging.basicConfig(
-        level=getattr(logging, level.upper(), logging.INFO),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    logging.basicConfig(level=getattr(logging, level.upper(), logging.INFO), format=_FORMAT,
+                        stream=sys.stderr)
 
 
 def _data_dir(settings: Settings) -> str:
@@ -40,37 +53,109 @@ def _data_dir(settings: Settings) -> str:
     return path
 
 
-def _stop(signum, frame):
-    # waitress's loop ends cleanly on SystemExit, finishing the requests it has.
-    raise SystemExit(0)
+def _cannot_listen(settings: Settings) -> str | None:
+    """Why the address cannot be bound, or None. Checked before anything starts, so that a
+    taken port is one clear line rather than a worker failing to start."""
+    try:
+        infos = socket.getaddrinfo(settings.host, settings.port, type=socket.SOCK_STREAM)
+    except OSError as err:
+        return str(err.strerror or err)
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as err:
+            return str(err.strerror or err)
+    return None
+
+
+def _granian_logging(level: str) -> dict:
+    # granian's own lines (start-up banner, workers spawned) in our format, at warning and
+    # above unless --log-level debug asks for everything.
+    return {
+        "formatters": {"generic": {"()": "logging.Formatter", "fmt": _FORMAT}},
+        "handlers": {"console": {"formatter": "generic", "class": "logging.StreamHandler",
+                                 "stream": "ext://sys.stderr"}},
+        "loggers": {"_granian": {"handlers": ["console"], "propagate": False}},
+    }
+
+
+def _server_class():
+    from granian.server.mp import MPServer, WorkerProcess
+
+    class Server(MPServer):
+        """granian's multi-process server whose workers stop what they started (their
+        Lambda workers, their mail threads, their store) when they are told to stop."""
+
+        @staticmethod
+        @WorkerProcess.wrap_target
+        def _spawn_wsgi_worker(*args, **kwargs):
+            try:
+                MPServer._spawn_wsgi_worker.__wrapped__(*args, **kwargs)
+            finally:
+                lifecycle.stop()
+                for store in _WORKER_STORES:
+                    store.close()
+
+    return Server
+
+
+# The store a worker process opened (a SQLite connection never crosses a fork).
+_WORKER_STORES: list = []
+
+
+def _die_with(parent_pid: int) -> None:
+    """A worker ends when the process that forked it ends, even by kill -9 (Linux's
+    PR_SET_PDEATHSIG): no orphan may keep serving the port with the old state."""
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)     # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return                            # not Linux: the parent's SIGTERM still stops us
+    if os.getppid() != parent_pid:        # the parent died before prctl took effect
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def serve(settings: Settings) -> int:
-    data_dir = _data_dir(settings)
-    store = open_store(data_dir)
-    app = create_wsgi(settings, store)
-    try:
-        server = create_server(app, host=settings.host, port=settings.port,
-                               threads=settings.threads, ident="cfn-cognito",
-                               clear_untrusted_proxy_headers=True)
-    except OSError as err:
-        # Port taken or host unknown: one clear line, not a traceback.
-        store.close()
-        print(f"cfn-cognito: cannot listen on {settings.host}:{settings.port}: "
-              f"{err.strerror or err}", file=sys.stderr)
+    problem = _cannot_listen(settings)
+    if problem:
+        print(f"cfn-cognito: cannot listen on {settings.host}:{settings.port}: {problem}",
+              file=sys.stderr)
         return 1
-    lifecycle.start(context_factory(settings, store)())
-    signal.signal(signal.SIGTERM, _stop)
-    where = "in memory" if settings.in_memory else f"data in {os.path.abspath(data_dir)}"
-    LOG.info("cfn-cognito %s serving on http://%s:%s (%s)", __version__, settings.host,
-             server.effective_port, where)
+    data_dir = _data_dir(settings)
+    store = open_store(data_dir)        # created and migrated once, before any worker
     try:
-        server.run()
-    except (SystemExit, KeyboardInterrupt):
+        lifecycle.start(context_factory(settings, store)())
+    finally:
+        store.close()
+
+    parent_pid = os.getpid()
+
+    def load_app(_target):
+        _die_with(parent_pid)
+        worker_store = open_store(data_dir)
+        _WORKER_STORES.append(worker_store)
+        return create_wsgi(settings, worker_store)
+
+    from granian.constants import Interfaces
+
+    server = _server_class()(
+        "cfn_cognito", address=settings.host, port=settings.port, interface=Interfaces.WSGI,
+        workers=settings.workers, blocking_threads=settings.threads, backlog=2048,
+        log_level="debug" if settings.log_level.lower() == "debug" else "warning",
+        log_dictconfig=_granian_logging(settings.log_level),
+        respawn_failed_workers=True, workers_kill_timeout=10)
+    where = "in memory" if settings.in_memory else f"data in {os.path.abspath(data_dir)}"
+    LOG.info("cfn-cognito %s serving on http://%s:%s (%s; %d worker process%s)", __version__,
+             settings.host, settings.port, where, settings.workers,
+             "" if settings.workers == 1 else "es")
+    try:
+        server.serve(target_loader=load_app)
+    except KeyboardInterrupt:
         pass
     finally:
-        server.close()
         lifecycle.stop()
-        store.close()
         LOG.info("cfn-cognito stopped")
     return 0

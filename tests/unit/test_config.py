@@ -2,13 +2,16 @@
 
 import pytest
 
+import os
+
 from cfn_cognito.config import Settings, from_sources
 
 
 def test_defaults():
     s = from_sources({}, {})
     assert (s.host, s.port, s.data_dir, s.in_memory, s.region, s.account_id, s.log_level, s.threads) == \
-        ("127.0.0.1", 4566, "./.cfn-cognito", False, "us-east-1", "000000000000", "info", 16)
+        ("127.0.0.1", 4566, "./.cfn-cognito", False, "us-east-1", "000000000000", "info", 8)
+    assert s.workers == min(2, os.cpu_count() or 1)
     assert s.base_url == "http://localhost:4566"
 
 

@@ -48,13 +48,16 @@ def _serve_from_environment(env: dict, port: int, log: Path):
 
 
 def _database_dir(server: LocalCognito) -> Path | None:
-    """Where the running server keeps its SQLite file, read from its open files."""
-    fd_dir = Path(f"/proc/{server.process.pid}/fd")
-    for fd in fd_dir.iterdir():
-        with contextlib.suppress(OSError):
-            target = Path(os.readlink(fd))
-            if target.name == "cognito.db":
-                return target.parent
+    """Where the running server keeps its SQLite file, read from the open files of its
+    processes (the worker processes hold the store)."""
+    pid = server.process.pid
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    for process in (pid, *children):
+        for fd in Path(f"/proc/{process}/fd").iterdir():
+            with contextlib.suppress(OSError):
+                target = Path(os.readlink(fd))
+                if target.name == "cognito.db":
+                    return target.parent
     return None
 
 
