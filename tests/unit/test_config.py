@@ -1,8 +1,8 @@
 """Settings from flags over environment over defaults."""
 
-import pytest
-
 import os
+
+import pytest
 
 from cfn_cognito.config import Settings, from_sources
 
