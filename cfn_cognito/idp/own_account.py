@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from cfn_cognito.context import Context
 from cfn_cognito.idp import passwords, users
-from cfn_cognito.idp.errors import NotAuthorizedException, PasswordResetRequiredException
+from cfn_cognito.idp.errors import (
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+)
 
 
 def get_user(user, client: dict | None = None) -> dict:

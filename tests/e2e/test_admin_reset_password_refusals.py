@@ -6,8 +6,8 @@ from aws_wire import aws_cli_error
 from user_helpers import PASSWORD, attrs, error_of, inbox
 
 NOT_RESETTABLE = ("NotAuthorizedException", "User password cannot be reset in the current state.")
-NO_ADDRESS = ("InvalidParameterException", "Cannot reset password for the user as there is no "
-              "registered/verified email or phone_number")
+NO_ADDRESS = ("InvalidParameterException", ("Cannot reset password for the user as there is no "
+                                            "registered/verified email or phone_number"))
 
 
 def _status(idp, pool, username):

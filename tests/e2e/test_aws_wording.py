@@ -46,8 +46,8 @@ def test_admin_attribute_calls_name_the_unknown_attribute(idp, pool):
     assert error_of(idp.admin_create_user, UserPoolId=pool["Id"], Username="lou",
                     UserAttributes=[{"Name": "custom:nope", "Value": "x"}]) == (
         "InvalidParameterException",
-        "Attributes did not conform to the schema: custom:nope: Attribute does not exist in "
-        "the schema.")
+        ("Attributes did not conform to the schema: custom:nope: Attribute does not exist in "
+         "the schema."))
 
 
 def test_wording_with_the_aws_cli(idp, pool, cognito_url):
