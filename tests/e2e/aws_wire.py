@@ -96,6 +96,16 @@ def aws_cli(url: str, *args: str, region: str | None = None) -> dict:
     return json.loads(out.stdout) if out.stdout.strip() else {}
 
 
+def aws_cli_error(url: str, *args: str) -> str:
+    """Run an `aws cognito-idp` command that must fail; return what it printed on stderr
+    ("An error occurred (Code) when calling the Op operation: message")."""
+    out = subprocess.run(
+        [sys.executable, "-m", "awscli", "--endpoint-url", url, "cognito-idp", *args],
+        capture_output=True, text=True, env=os.environ, timeout=60)
+    assert out.returncode != 0, out.stdout
+    return out.stderr.strip()
+
+
 def aws_example(name: str, index: int = 0) -> dict:
     """The JSON output of the index-th example in the AWS CLI's examples/cognito-idp/<name>.rst
     (real AWS output, shipped with the CLI)."""

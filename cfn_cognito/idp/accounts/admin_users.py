@@ -14,6 +14,8 @@ from cfn_cognito.idp.issuer import refresh_tokens
 from cfn_cognito.idp.accounts import users
 from cfn_cognito.idp.errors import (
     AliasExistsException,
+    InvalidParameterException,
+    NotAuthorizedException,
     UnsupportedUserStateException,
     UsernameExistsException,
 )
@@ -21,6 +23,7 @@ from cfn_cognito.idp.userpools.pools import get_pool
 from cfn_cognito.idp.triggers import pre_sign_up
 
 EXISTS = "User account already exists"
+RESET_REFUSED = "User password cannot be reset in the current state."
 _CONTACT_OF_MEDIUM = {"EMAIL": "email", "SMS": "phone_number"}
 
 
@@ -146,10 +149,11 @@ def admin_set_user_password(ctx: Context, req: dict) -> dict:
 
 
 def admin_reset_user_password(ctx: Context, req: dict) -> dict:
-    """RESET_REQUIRED: sign-in now needs ForgotPassword's code (sent here, to a verified
-    address when the user has one) and ConfirmForgotPassword."""
+    """RESET_REQUIRED: sign-in now needs ForgotPassword's code (sent here, to the user's
+    verified recovery address) and ConfirmForgotPassword."""
     pool = get_pool(ctx, req["UserPoolId"])
     user = users.get_user(ctx, pool, req["Username"])
+    _check_resettable(pool, user)
 
     def change(u):
         u.status = users.RESET_REQUIRED
@@ -157,10 +161,25 @@ def admin_reset_user_password(ctx: Context, req: dict) -> dict:
     with ctx.store.write():
         user = users.modify(ctx, pool, user, change)
         contact = inbox.recovery_contact(pool, user)
-        code = codes.issue(ctx, pool["Id"], user.sub, codes.FORGOT_PASSWORD, contact or "")
+        code = codes.issue(ctx, pool["Id"], user.sub, codes.FORGOT_PASSWORD, contact)
     inbox.deliver(ctx, pool, user, inbox.FORGOT_PASSWORD, code, contact,
                   client_metadata=req.get("ClientMetadata"))
     return {}
+
+
+def _check_resettable(pool: dict, user) -> None:
+    """What AdminResetUserPassword refuses. A user who never set a password of their own
+    (FORCE_CHANGE_PASSWORD) gets NotAuthorizedException, as captured from AWS (OBS#8122527045:
+    "An error occurred (NotAuthorizedException) when calling the AdminResetUserPassword
+    operation: User password cannot be reset in the current state."). A user with nowhere to
+    send the code gets ForgotPassword's InvalidParameterException: AWS's guide says recovery
+    messages go only to a verified email or phone, and an administrator must first mark one
+    verified (DG managing-users-passwords, "Recovering unverified users"). A disabled user is
+    not refused: the API reference says the operation "Works on any user"."""
+    if user.status == users.FORCE_CHANGE_PASSWORD:
+        raise NotAuthorizedException(RESET_REFUSED)
+    if inbox.recovery_contact(pool, user) is None:
+        raise InvalidParameterException(inbox.NO_RECOVERY_CONTACT)
 
 
 def admin_update_user_attributes(ctx: Context, req: dict) -> dict:

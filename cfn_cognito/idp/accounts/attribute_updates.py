@@ -25,12 +25,26 @@ def _verify_before_update(pool: dict) -> set[str]:
     return set(settings.get("AttributesRequireVerificationBeforeUpdate") or []) & auto
 
 
+def _check_known(pool: dict, names: list[str]) -> None:
+    """AdminUpdateUserAttributes / AdminDeleteUserAttributes name an unknown attribute in
+    their own words, not AdminCreateUser's "Attributes did not conform to the schema": AWS
+    answers "Invalid user attributes: user.<name>: Attribute does not exist in the schema."
+    (issue 24; the "user.<name>" form is also in AWS's answer quoted in amplify-flutter#1531)."""
+    schema = attributes.schema_of(pool)
+    for name in names:
+        if name not in schema:
+            raise InvalidParameterException(
+                f"Invalid user attributes: user.{name}: Attribute does not exist in the schema.")
+
+
 def update_attributes(ctx: Context, pool: dict, user, attrs: list[dict], *,
                       client: dict | None = None,
                       client_metadata: dict | None = None) -> list[dict]:
     """Change attributes. A changed email / phone_number becomes unverified (unless the same
     call sets its *_verified flag to true) and, where the pool auto-verifies it, a code is
     sent to it. Returns the CodeDeliveryDetailsList (UpdateUserAttributes' answer)."""
+    if client is None:
+        _check_known(pool, [attr["Name"] for attr in attrs])
     changes = attributes.parse(pool, attrs)
     if client is not None:
         attributes.check_client_write(client, changes)
@@ -71,6 +85,8 @@ def delete_attributes(ctx: Context, pool: dict, user, names: list[str], *,
                       client: dict | None = None) -> None:
     """Remove attributes (an address takes its *_verified flag and pending change with it)."""
     schema = attributes.schema_of(pool)
+    if client is None:
+        _check_known(pool, names)
     for name in names:
         spec = schema.get(name)
         if spec is None:

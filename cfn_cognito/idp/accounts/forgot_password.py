@@ -16,8 +16,6 @@ from cfn_cognito.idp.errors import (
 from cfn_cognito.idp.accounts.sign_up import DISABLED, UNKNOWN_USER
 from cfn_cognito.idp.triggers import post_confirmation, user_migration
 
-NO_ADDRESS = ("Cannot reset password for the user as there is no registered/verified email "
-              "or phone_number")
 
 
 def forgot_password(ctx: Context, req: dict) -> dict:
@@ -35,7 +33,7 @@ def forgot_password(ctx: Context, req: dict) -> dict:
     if user.status == users.FORCE_CHANGE_PASSWORD:
         raise NotAuthorizedException("User password cannot be reset in the current state.")
     if contact is None:
-        raise InvalidParameterException(NO_ADDRESS)
+        raise InvalidParameterException(inbox.NO_RECOVERY_CONTACT)
     code = codes.issue(ctx, pool["Id"], user.sub, codes.FORGOT_PASSWORD, contact)
     details = inbox.deliver(ctx, pool, user, inbox.FORGOT_PASSWORD, code, contact,
                             client_id=client["ClientId"], client_metadata=req.get("ClientMetadata"))

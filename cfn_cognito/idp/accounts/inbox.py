@@ -155,6 +155,11 @@ def verification_contact(pool: dict, user) -> str | None:
     return None
 
 
+# What ForgotPassword and AdminResetUserPassword answer when recovery_contact finds nothing.
+NO_RECOVERY_CONTACT = ("Cannot reset password for the user as there is no registered/verified "
+                       "email or phone_number")
+
+
 def recovery_contact(pool: dict, user) -> str | None:
     """Where a password-reset code goes: the first verified address in the pool's
     AccountRecoverySetting order (without one: a verified phone, then a verified email)."""

@@ -6,9 +6,8 @@ user; these functions do the rest."""
 from __future__ import annotations
 
 from cfn_cognito.context import Context
-from cfn_cognito.idp.accounts import passwords
-from cfn_cognito.idp.accounts import users
-from cfn_cognito.idp.errors import NotAuthorizedException
+from cfn_cognito.idp.accounts import passwords, users
+from cfn_cognito.idp.errors import NotAuthorizedException, PasswordResetRequiredException
 
 
 def get_user(user, client: dict | None = None) -> dict:
@@ -18,7 +17,12 @@ def get_user(user, client: dict | None = None) -> dict:
 
 def change_password(ctx: Context, pool: dict, user, previous: str | None, proposed: str) -> None:
     """ChangePassword: the current password must be right (a user without one may leave it
-    out); the new one must pass the policy and the history."""
+    out); the new one must pass the policy and the history. A user an administrator has
+    reset (RESET_REQUIRED) must go through the forgot-password flow instead: ChangePassword's
+    errors in the service model include PasswordResetRequiredException (message as sign-in's,
+    facts 3.2)."""
+    if user.status == users.RESET_REQUIRED:
+        raise PasswordResetRequiredException("Password reset required for the user")
     if user.doc.get("PasswordHash") and not passwords.verify(user, previous or ""):
         raise NotAuthorizedException("Incorrect username or password.")
     creds = users.prepare_password(ctx, pool, user, user.username, proposed)

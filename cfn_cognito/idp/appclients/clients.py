@@ -74,7 +74,28 @@ def auth_flows(client: dict) -> set[str]:
     given = client.get("ExplicitAuthFlows")
     if not given:
         return set(DEFAULT_AUTH_FLOWS)
-    return {LEGACY_AUTH_FLOWS.get(flow, flow) for flow in given}
+    flows = {LEGACY_AUTH_FLOWS.get(flow, flow) for flow in given}
+    if any(flow in LEGACY_AUTH_FLOWS for flow in given):
+        flows |= _legacy_implied(given)
+    return flows
+
+
+def _legacy_implied(given: list[str]) -> set[str]:
+    """What a client with the legacy (pre-ALLOW_) values permits besides what it names.
+
+    The legacy values date from before 2019-11-14, when AWS added "support to enable or disable
+    specific authentication flows for a user pool client" (API change log,
+    awsapichanges.info/archive/changes/1fa7bd-cognito-idp.html): until then SRP and refresh
+    had no switch, so such clients keep both. Refresh can never be turned off even with ALLOW_
+    values (AWS: "REFRESH_TOKEN_AUTH should always be allowed.", aws-cdk#7625).
+    CUSTOM_AUTH_FLOW_ONLY is the old console's "Only allow Custom Authentication": no
+    stand-alone USER_SRP_AUTH (SRP still works inside CUSTOM_AUTH through SRP_A, as the
+    Amplify Android custom-auth test against such a client does); refresh stays.
+    DescribeUserPoolClient answers the values as given (they are stored untranslated)."""
+    implied = {"ALLOW_REFRESH_TOKEN_AUTH"}
+    if "CUSTOM_AUTH_FLOW_ONLY" not in given:
+        implied.add("ALLOW_USER_SRP_AUTH")
+    return implied
 
 
 def token_validity_seconds(client: dict, kind: str) -> int:

@@ -51,9 +51,9 @@ def _shown(doc: dict) -> dict:
 def _check_name(name: str, provider_type: str) -> None:
     if provider_type in provider_details.SOCIAL_TYPES:
         if name != provider_type:
-            raise InvalidParameterException(  # [U] wording
-                f"The provider name of a {provider_type} identity provider must be "
-                f"{provider_type}.")
+            # AWS's wording, e.g. "Provider NameOfGP cannot be of type Google." (issue 24).
+            raise InvalidParameterException(
+                f"Provider {name} cannot be of type {provider_type}.")
     elif name.lower() in _RESERVED_NAMES:
         raise InvalidParameterException(f"The provider name {name} is reserved.")  # [U] wording
 

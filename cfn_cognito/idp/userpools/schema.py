@@ -60,7 +60,12 @@ def _custom_attribute(spec: dict) -> dict:
     name = spec.get("Name")
     if not name:
         raise _schema_error("Custom attribute name is required.")
-    data_type = spec.get("AttributeDataType", "String")
+    data_type = spec.get("AttributeDataType")
+    if data_type is None:
+        # AWS has no default type for a custom attribute (amplify-cli#9525 shows AWS's
+        # answer to a schema entry without one).
+        raise _schema_error(
+            "Invalid AttributeDataType input, consider using the provided AttributeDataType enum.")
     developer_only = bool(spec.get("DeveloperOnlyAttribute", False))
     if spec.get("Required"):
         raise _schema_error("Required custom attributes are not supported currently.")

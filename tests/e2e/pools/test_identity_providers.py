@@ -82,7 +82,7 @@ def test_a_saml_provider_reads_its_urls_from_the_metadata(idp, pool):
 @pytest.mark.parametrize("name, kind, details, problem", [
     ("Google", "Google", {"client_id": "x", "authorize_scopes": "openid"}, "client_secret is required"),
     ("Google", "Google", {**GOOGLE, "colour": "blue"}, "colour is not a valid provider detail"),
-    ("MyGoogle", "Google", GOOGLE, "must be Google"),
+    ("MyGoogle", "Google", GOOGLE, "Provider MyGoogle cannot be of type Google."),
     ("Corp", "OIDC", {**OIDC, "authorize_scopes": "profile"}, "must include openid"),
     ("Corp", "OIDC", {**OIDC, "attributes_request_method": "PUT"}, "GET or POST"),
     ("Corp", "SAML", {}, "Exactly one of MetadataURL or MetadataFile"),
