@@ -27,6 +27,11 @@ class Documents:
         row = self.db.one(f"SELECT doc FROM {self.table} WHERE scope=? AND key=?", (scope, key))
         return json.loads(row[0]) if row else None
 
+    def exists(self, scope: str, key: str) -> bool:
+        """Whether the document is there, without reading it (a large pool costs a parse)."""
+        return self.db.one(f"SELECT 1 FROM {self.table} WHERE scope=? AND key=?",
+                           (scope, key)) is not None
+
     def find(self, key: str) -> tuple[str, dict] | None:
         """The (scope, doc) of the document with this key in any scope."""
         row = self.db.one(f"SELECT scope, doc FROM {self.table} WHERE key=?", (key,))

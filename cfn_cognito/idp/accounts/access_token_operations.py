@@ -9,6 +9,7 @@ is in own_account and attribute_updates.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from cfn_cognito.context import Context
@@ -17,28 +18,34 @@ from cfn_cognito.idp.accounts import own_account
 from cfn_cognito.idp.issuer import refresh_tokens
 from cfn_cognito.idp.issuer import tokens
 from cfn_cognito.idp.errors import NotAuthorizedException, UserNotFoundException
-from cfn_cognito.idp.userpools.pools import get_pool
+from cfn_cognito.idp.userpools.pools import check_pool, get_pool
 
 
 @dataclass
 class Caller:
-    pool: dict
+    ctx: Context
+    pool_id: str
     client: dict | None
     user: object
     claims: dict
+
+    @functools.cached_property
+    def pool(self) -> dict:
+        # Read when an operation needs it: GetUser, the most frequent call, does not.
+        return get_pool(self.ctx, self.pool_id)
 
 
 def _caller(ctx: Context, access_token: str) -> Caller:
     claims = tokens.verify_access_token(ctx, access_token, required_scope=tokens.ADMIN_SCOPE)
     pool_id = claims["iss"].rsplit("/", 1)[1]
-    pool = get_pool(ctx, pool_id)
+    check_pool(ctx, pool_id)
     user = ctx.store.users.get_by_sub(pool_id, claims["sub"])
     if user is None:
         raise UserNotFoundException("User does not exist.")
     if not user.enabled:
         raise NotAuthorizedException("User is disabled.")
     client = ctx.store.clients.get(pool_id, str(claims.get("client_id", "")))
-    return Caller(pool, client, user, claims)
+    return Caller(ctx, pool_id, client, user, claims)
 
 
 def caller(ctx: Context, access_token: str) -> Caller:

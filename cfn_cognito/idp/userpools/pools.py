@@ -39,8 +39,18 @@ def get_pool(ctx: Context, pool_id: str) -> dict:
     """The stored pool, or ResourceNotFoundException as AWS words it."""
     pool = ctx.store.pools.get("", pool_id)
     if pool is None:
-        raise ResourceNotFoundException(f"User pool {pool_id} does not exist.")
+        raise _no_pool(pool_id)
     return pool
+
+
+def check_pool(ctx: Context, pool_id: str) -> None:
+    """ResourceNotFoundException, as get_pool, unless the pool exists (without reading it)."""
+    if not ctx.store.pools.exists("", pool_id):
+        raise _no_pool(pool_id)
+
+
+def _no_pool(pool_id: str) -> ResourceNotFoundException:
+    return ResourceNotFoundException(f"User pool {pool_id} does not exist.")
 
 
 def _password_policy(given: dict | None) -> dict:
