@@ -1,5 +1,7 @@
 """Settings from flags over environment over defaults."""
 
+import os
+
 import pytest
 
 from cfn_cognito.config import Settings, from_sources
@@ -7,8 +9,10 @@ from cfn_cognito.config import Settings, from_sources
 
 def test_defaults():
     s = from_sources({}, {})
-    assert (s.host, s.port, s.data_dir, s.in_memory, s.region, s.account_id, s.log_level, s.threads) == \
-        ("127.0.0.1", 4566, "./.cfn-cognito", False, "us-east-1", "000000000000", "info", 16)
+    assert (s.host, s.port, s.in_memory, s.region, s.account_id, s.log_level, s.threads) == \
+        ("127.0.0.1", 4566, False, "us-east-1", "000000000000", "info", 16)
+    # ./.cfn-cognito, made absolute: function workers run in another working directory.
+    assert s.data_dir == os.path.join(os.getcwd(), ".cfn-cognito")
     assert s.base_url == "http://localhost:4566"
 
 
