@@ -79,13 +79,17 @@ def add_parsers(commands, serve_flags) -> None:
     endpoint_flag(delete)
 
     listing = commands.add_parser("stacks", help="the stacks of a running service")
-    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--json", action="store_true",
+                         help="print the stacks as a JSON list (name, status, times)")
     endpoint_flag(listing)
 
     outputs = commands.add_parser("outputs", help="a stack's outputs")
     outputs.add_argument("--stack-name", required=True)
     outputs.add_argument("--json", action="store_true",
                          help="print {StackName, StackStatus, Outputs} as JSON")
+    outputs.add_argument("--output", metavar="KEY",
+                         help="print only this output's value, its local URL for an AWS-form URL "
+                              "(for scripts: X=$(...))")
     outputs.add_argument("--template", nargs="?", const="processed",
                          choices=("processed", "original"),
                          help="print the stack's template instead: as deployed, after its "
@@ -251,7 +255,15 @@ def _outputs(endpoint: str, args) -> int:
     except Refused as err:
         raise CommandError(err.message or str(err)) from None
     from cfn_cognito.cli import endpoints as report
-    if args.json:
+    if args.output:
+        # The local equivalent where there is one: what a script on this machine calls.
+        values = {o["OutputKey"]: o.get("LocalUrl") or o["OutputValue"]
+                  for o in report.with_endpoints(endpoint, _summary(stack))["Outputs"]}
+        if args.output not in values:
+            raise CommandError(f"stack {args.stack_name} has no output {args.output} (it has: "
+                               f"{', '.join(values) or 'none'})")
+        print(values[args.output])
+    elif args.json:
         print(json.dumps(report.with_endpoints(endpoint, _summary(stack))))
     elif stack.get("Outputs"):
         print_outputs(stack)
