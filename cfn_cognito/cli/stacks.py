@@ -64,6 +64,9 @@ def _deploy_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--code-dir", default=None,
                         help="where the code named by Code.S3Key is: a CDK app's cdk.out "
                              "(the default for a template in one), .serverless...")
+    parser.add_argument("--verbose", action="store_true",
+                        help="also print cfn-lint's warnings about a template a tool wrote "
+                             "(CDK's cdk.out): shown otherwise only for templates you write")
 
 
 def add_parsers(commands, serve_flags) -> None:
@@ -172,6 +175,9 @@ def deploy_template(endpoint: str, args, stack_name: str, out=sys.stdout) -> dic
         body = path.read_text(encoding="utf-8")
     except OSError as err:
         raise CommandError(f"cannot read {args.template}: {err.strerror or err}") from None
+    if not body.strip():
+        raise CommandError(f"{args.template}: the template is empty (a template needs at "
+                           "least Resources)")
     code_dir = args.code_dir
     if code_dir is None and cdk_assembly.stack_name(path):
         code_dir = str(path.parent)     # a synthesized template's assets are beside it
@@ -191,7 +197,13 @@ def deploy_template(endpoint: str, args, stack_name: str, out=sys.stdout) -> dic
         errors = sum(1 for f in findings if f.get("severity") == "error")
         raise CommandError(f"{args.template}: not deployed, {errors} error"
                            f"{'s' if errors != 1 else ''} in the template") from None
-    _print_findings(args.template, answer.get("Warnings") or [])
+    warnings = answer.get("Warnings") or []
+    if warnings and code_dir and cdk_assembly.stack_name(path) and not args.verbose:
+        # CDK wrote this template: its user cannot act on lint warnings about it.
+        print(f"({len(warnings)} cfn-lint warning{'s' if len(warnings) != 1 else ''} about the "
+              "synthesized template hidden; --verbose shows them)", file=sys.stderr)
+    else:
+        _print_findings(args.template, warnings)
     failures = []
     if answer.get("Changes"):
         failures = follow(endpoint, stack_name, answer.get("EventsAfter", 0), out)
