@@ -2,6 +2,7 @@
 server on the port, help text."""
 
 import http.server
+import json
 import os
 import subprocess
 import sys
@@ -71,3 +72,24 @@ def test_another_server_on_the_port_is_told_apart():
 def test_every_flag_of_stacks_has_help():
     shown = cli("stacks", "--help")
     assert "print the stacks as a JSON list" in shown.stdout
+
+
+def test_cognito_outputs_in_aws_form_get_their_local_url(deployed, tmp_path):
+    template = tmp_path / "urls.yaml"
+    template.write_text(
+        "Resources:\n  Logs: {Type: AWS::Logs::LogGroup}\n"
+        "Outputs:\n"
+        "  Issuer: {Value: https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc}\n"
+        "  TokenUrl: {Value: https://shop.auth.us-east-1.amazoncognito.com/oauth2/token}\n"
+        "  OldPort: {Value: http://localhost:1/us-east-1_abc}\n")
+    done = cli("deploy", str(template), "--stack-name", "urls", "--json", endpoint=deployed,
+              cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    port = deployed.rsplit(":", 1)[1]
+    local = {o["OutputKey"]: o.get("LocalUrl") for o in json.loads(done.stdout)["Outputs"]}
+    assert local == {
+        "Issuer": f"http://localhost:{port}/us-east-1_abc",
+        "TokenUrl": f"http://shop.auth.us-east-1.localhost:{port}/oauth2/token",
+        "OldPort": f"http://localhost:{port}/us-east-1_abc"}
+    shown = cli("outputs", "--stack-name", "urls", "--output", "TokenUrl", endpoint=deployed)
+    assert shown.stdout.strip() == f"http://shop.auth.us-east-1.localhost:{port}/oauth2/token"
