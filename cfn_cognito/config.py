@@ -51,6 +51,9 @@ class Settings:
             raise ValueError(f"log level must be one of {', '.join(LOG_LEVELS)}, got {self.log_level!r}")
         if self.smtp_host:
             self.smtp_address  # noqa: B018 -- a bad SMTP_HOST is refused at start, not per email
+        # A relative data dir means the same to every part (function workers run with their
+        # code directory as working directory), so it is made absolute once, here.
+        object.__setattr__(self, "data_dir", os.path.abspath(self.data_dir))
 
     @property
     def smtp_address(self) -> tuple[str, int]:

@@ -4,19 +4,54 @@ authorization, and the local URL of each output written in AWS's form."""
 
 from __future__ import annotations
 
+import re
 import sys
 import urllib.parse
 
 from cfn_cognito.cli import http
 
 
+# Cognito URLs in AWS's form (a pool's issuer, a domain's endpoints) and this service's own
+# URLs written when it served on another port (`up --port`, a restart).
+_ISSUER = re.compile(r"^https://cognito-idp\.[a-z0-9-]+\.amazonaws\.com(/.*)$")
+_DOMAIN = re.compile(r"^https://([a-z0-9-]+)\.auth\.([a-z0-9-]+)\.amazoncognito\.com(/.*)?$")
+_LOCAL = re.compile(r"^(https?://(?:[a-z0-9.-]+\.)?(?:localhost|127\.0\.0\.1)):(\d+)(/.*)?$")
+
+
+def local_url(value: str, endpoint: str) -> str | None:
+    """What an output's URL is at this service now, when that differs from the value."""
+    here = urllib.parse.urlsplit(endpoint)
+    port = here.port or (443 if here.scheme == "https" else 80)
+    base = f"{here.scheme}://localhost:{port}"
+    if found := _ISSUER.match(value):
+        return base + found.group(1)
+    if found := _DOMAIN.match(value):
+        return f"{here.scheme}://{found.group(1)}.auth.{found.group(2)}.localhost:{port}" \
+               + (found.group(3) or "")
+    if (found := _LOCAL.match(value)) and int(found.group(2)) != port:
+        return f"{found.group(1)}:{port}{found.group(3) or ''}"
+    return None
+
+
 def fetch(endpoint: str, stack_name: str) -> dict:
-    """The service's account of the stack's APIs ({"Apis", "Outputs"}); {} if it has none."""
+    """The service's account of the stack's APIs ({"Apis", "Outputs"}) and the local URL of
+    its other outputs in AWS's form; {} if it has none."""
+    name = urllib.parse.quote(stack_name, safe='')
     try:
-        return http.request(endpoint, "GET",
-                            f"/_cfn_cognito/apis?stack={urllib.parse.quote(stack_name, safe='')}")
+        answer = http.request(endpoint, "GET", f"/_cfn_cognito/apis?stack={name}")
     except http.CommandError:
-        return {}
+        answer = {}
+    try:
+        stack = http.request(endpoint, "GET", f"/_cfn_cognito/stacks/{name}")
+    except http.CommandError:
+        return answer
+    known = {o["OutputKey"] for o in answer.get("Outputs") or []}
+    more = [{"OutputKey": o["OutputKey"], "LocalUrl": local}
+            for o in stack.get("Outputs") or [] if o["OutputKey"] not in known
+            and (local := local_url(str(o["OutputValue"]), endpoint))]
+    if more:
+        answer = {**answer, "Outputs": [*(answer.get("Outputs") or []), *more]}
+    return answer
 
 
 def _authorization(route: dict) -> str:

@@ -61,8 +61,16 @@ def exchange(endpoint: str, method: str, path: str, body=None, *, timeout: float
             answer = json.loads(err.read() or b"{}")
         except (ValueError, OSError):
             answer = {}
-        raise Refused(err.code, answer if isinstance(answer, dict) else {},
-                      err.headers.get("x-amzn-ErrorType", "")) from None
+        answer = answer if isinstance(answer, dict) else {}
+        error_type = err.headers.get("x-amzn-ErrorType", "")
+        if not (error_type or answer.get("__type") or answer.get("message")
+                or answer.get("Message") or answer.get("Findings")):
+            # Not an answer of ours: something else listens there (another emulator, a proxy).
+            raise CommandError(
+                f"{endpoint} answered HTTP {err.code} to {method} {path}, not as cfn-cognito "
+                "does: is something else listening there? Start cfn-cognito with "
+                "`cfn-cognito serve` (--port to choose another port) or pass --endpoint") from None
+        raise Refused(err.code, answer, error_type) from None
     except (urllib.error.URLError, OSError) as err:
         reason = getattr(err, "reason", err)
         raise CommandError(f"no cfn-cognito service answers at {endpoint} ({reason}); start "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from cfn_cognito import __version__, config
@@ -57,7 +58,16 @@ def _settings(args: argparse.Namespace) -> config.Settings:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    try:
+        return _main(sys.argv[1:] if argv is None else argv)
+    except BrokenPipeError:
+        # The reader went away (`... | head`): stop quietly, as a shell tool does. Python would
+        # flush stdout again at exit and fail once more, so stdout points at nothing first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, what a shell reports for a tool a pipe closed on
+
+
+def _main(argv: list[str]) -> int:
     args = build_parser(serve_only=argv[:1] == ["serve"]).parse_args(argv)
     if args.command == "function":
         from cfn_cognito.cli import functions as function_cli

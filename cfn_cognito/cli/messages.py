@@ -28,6 +28,8 @@ def add_parser(commands) -> None:
     messages.add_argument("--pool", help="only this pool's messages (pool id)")
     messages.add_argument("--username", help="only this user's messages")
     messages.add_argument("--json", action="store_true", help="one JSON object per line")
+    messages.add_argument("--code", action="store_true",
+                          help="print only the newest message's code (for scripts: X=$(...))")
     endpoint_flag(messages)
 
 
@@ -37,6 +39,12 @@ def run(args: argparse.Namespace, out=sys.stdout) -> int:
     filters = {k: v for k, v in (("pool", args.pool), ("username", args.username)) if v}
     try:
         found = _fetch(endpoint, filters)
+        if args.code:
+            if not found:
+                raise CommandError("no message matches" + "".join(
+                    f" --{k} {v}" for k, v in filters.items()))
+            print(found[-1]["code"], file=out)
+            return 0
         for message in found:
             print(show(message), file=out, flush=True)
         if not args.follow:

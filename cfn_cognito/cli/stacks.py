@@ -64,6 +64,9 @@ def _deploy_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--code-dir", default=None,
                         help="where the code named by Code.S3Key is: a CDK app's cdk.out "
                              "(the default for a template in one), .serverless...")
+    parser.add_argument("--verbose", action="store_true",
+                        help="also print cfn-lint's warnings about a template a tool wrote "
+                             "(CDK's cdk.out): shown otherwise only for templates you write")
 
 
 def add_parsers(commands, serve_flags) -> None:
@@ -79,13 +82,17 @@ def add_parsers(commands, serve_flags) -> None:
     endpoint_flag(delete)
 
     listing = commands.add_parser("stacks", help="the stacks of a running service")
-    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--json", action="store_true",
+                         help="print the stacks as a JSON list (name, status, times)")
     endpoint_flag(listing)
 
     outputs = commands.add_parser("outputs", help="a stack's outputs")
     outputs.add_argument("--stack-name", required=True)
     outputs.add_argument("--json", action="store_true",
                          help="print {StackName, StackStatus, Outputs} as JSON")
+    outputs.add_argument("--output", metavar="KEY",
+                         help="print only this output's value, its local URL for an AWS-form URL "
+                              "(for scripts: X=$(...))")
     outputs.add_argument("--template", nargs="?", const="processed",
                          choices=("processed", "original"),
                          help="print the stack's template instead: as deployed, after its "
@@ -168,6 +175,9 @@ def deploy_template(endpoint: str, args, stack_name: str, out=sys.stdout) -> dic
         body = path.read_text(encoding="utf-8")
     except OSError as err:
         raise CommandError(f"cannot read {args.template}: {err.strerror or err}") from None
+    if not body.strip():
+        raise CommandError(f"{args.template}: the template is empty (a template needs at "
+                           "least Resources)")
     code_dir = args.code_dir
     if code_dir is None and cdk_assembly.stack_name(path):
         code_dir = str(path.parent)     # a synthesized template's assets are beside it
@@ -187,7 +197,13 @@ def deploy_template(endpoint: str, args, stack_name: str, out=sys.stdout) -> dic
         errors = sum(1 for f in findings if f.get("severity") == "error")
         raise CommandError(f"{args.template}: not deployed, {errors} error"
                            f"{'s' if errors != 1 else ''} in the template") from None
-    _print_findings(args.template, answer.get("Warnings") or [])
+    warnings = answer.get("Warnings") or []
+    if warnings and code_dir and cdk_assembly.stack_name(path) and not args.verbose:
+        # CDK wrote this template: its user cannot act on lint warnings about it.
+        print(f"({len(warnings)} cfn-lint warning{'s' if len(warnings) != 1 else ''} about the "
+              "synthesized template hidden; --verbose shows them)", file=sys.stderr)
+    else:
+        _print_findings(args.template, warnings)
     failures = []
     if answer.get("Changes"):
         failures = follow(endpoint, stack_name, answer.get("EventsAfter", 0), out)
@@ -251,7 +267,15 @@ def _outputs(endpoint: str, args) -> int:
     except Refused as err:
         raise CommandError(err.message or str(err)) from None
     from cfn_cognito.cli import endpoints as report
-    if args.json:
+    if args.output:
+        # The local equivalent where there is one: what a script on this machine calls.
+        values = {o["OutputKey"]: o.get("LocalUrl") or o["OutputValue"]
+                  for o in report.with_endpoints(endpoint, _summary(stack))["Outputs"]}
+        if args.output not in values:
+            raise CommandError(f"stack {args.stack_name} has no output {args.output} (it has: "
+                               f"{', '.join(values) or 'none'})")
+        print(values[args.output])
+    elif args.json:
         print(json.dumps(report.with_endpoints(endpoint, _summary(stack))))
     elif stack.get("Outputs"):
         print_outputs(stack)

@@ -99,7 +99,7 @@ class Store:
 
 
 def open_store(data_dir: str | Path) -> Store:
-    path = Path(data_dir)
+    path = Path(data_dir).absolute()   # a worker's cwd is elsewhere: no relative paths
     path.mkdir(parents=True, exist_ok=True)
     db = Database(path / DB_FILE)
     db.migrate()

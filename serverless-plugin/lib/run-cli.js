@@ -66,9 +66,10 @@ function runCli(argv, { emit, captureStdout = false, env = process.env,
 
 function startFailure(argv, err) {
   if (err.code === 'ENOENT') {
-    return new CliError(`cannot run \`${argv[0]}\`: no such command. Install cfn-cognito `
-      + '(`pip install cfn-cognito`) so that it is on PATH, or name it in '
-      + 'custom.cfnCognito.command (e.g. ".venv/bin/cfn-cognito").');
+    return new CliError(`cannot run \`${argv[0]}\`: no such command. Put cfn-cognito on PATH `
+      + '(`source /path/to/cfn-cognito/.venv/bin/activate` after its README\'s first command, '
+      + 'or `pip install -e /path/to/cfn-cognito`), or name it in custom.cfnCognito.command '
+      + '(e.g. "/path/to/cfn-cognito/.venv/bin/cfn-cognito").');
   }
   return new CliError(`cannot run \`${argv[0]}\`: ${err.message}`);
 }

@@ -211,7 +211,8 @@ test('a command that is not installed says how to get it', async () => {
   await assert.rejects(invoke(serverless, 'deploy:deploy'), (err) => {
     assert.equal(err.code, 'CFN_COGNITO_COMMAND');
     assert.match(err.message, /^cannot run `no-such-cfn-cognito-here`: no such command/);
-    assert.match(err.message, /pip install cfn-cognito/);
+    assert.match(err.message, /\.venv\/bin\/activate/);
+    assert.doesNotMatch(err.message, /pip install cfn-cognito`/);
     return true;
   });
 });

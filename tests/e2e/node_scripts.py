@@ -6,11 +6,11 @@ Each script prints one JSON object: `{"ok": true, ...}` with what every call ans
 """
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+import prerequisites
 
 NODE_DIR = Path(__file__).resolve().parents[1] / "node"
 
@@ -28,8 +28,7 @@ def install() -> None:
 @pytest.fixture(scope="session")
 def js_clients():
     """The scripts' directory with its npm dependencies installed; skips without Node."""
-    if shutil.which("node") is None:
-        pytest.skip("node is not installed: the JavaScript client tests need Node.js 20+")
+    prerequisites.require("node", "npm", why="the JavaScript client tests")
     install()
     return NODE_DIR
 

@@ -22,6 +22,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+import prerequisites
 
 ROOT = Path(__file__).resolve().parents[2]
 PLUGIN = ROOT / "serverless-plugin"
@@ -59,8 +60,7 @@ def cli_bin(cli: str) -> Path:
 
 def install(cli: str) -> Path:
     """The CLI's install directory, installing from npm first if it is missing or stale."""
-    if shutil.which("npm") is None:
-        raise InstallError("node and npm are required for the Serverless Framework tests")
+    prerequisites.require("node", "npm", why="the Serverless Framework tests")
     directory = cli_dir(cli)
     directory.mkdir(parents=True, exist_ok=True)
     wanted = _package_json(cli)

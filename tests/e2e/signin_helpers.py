@@ -5,13 +5,13 @@ import base64
 import hashlib
 import hmac
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 import node_scripts
+import prerequisites
 
 NODE_DIR = Path(__file__).resolve().parents[1] / "node"
 PASSWORD = "Corr3ct-Horse!"
@@ -20,8 +20,7 @@ PASSWORD = "Corr3ct-Horse!"
 @pytest.fixture(scope="session")
 def node_clients():
     """The Node test scripts with their npm dependencies installed (npm ci from the lock)."""
-    if shutil.which("node") is None:
-        pytest.fail("node is required for the JavaScript client tests")
+    prerequisites.require("node", "npm", why="the JavaScript client tests")
     node_scripts.install()
     return NODE_DIR
 

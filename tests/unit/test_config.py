@@ -9,9 +9,11 @@ from cfn_cognito.config import Settings, from_sources
 
 def test_defaults():
     s = from_sources({}, {})
-    assert (s.host, s.port, s.data_dir, s.in_memory, s.region, s.account_id, s.log_level, s.threads) == \
-        ("127.0.0.1", 4566, "./.cfn-cognito", False, "us-east-1", "000000000000", "info", 8)
+    assert (s.host, s.port, s.in_memory, s.region, s.account_id, s.log_level, s.threads) == \
+        ("127.0.0.1", 4566, False, "us-east-1", "000000000000", "info", 8)
     assert s.workers == min(2, os.cpu_count() or 1)
+    # ./.cfn-cognito, made absolute: function workers run in another working directory.
+    assert s.data_dir == os.path.join(os.getcwd(), ".cfn-cognito")
     assert s.base_url == "http://localhost:4566"
 
 

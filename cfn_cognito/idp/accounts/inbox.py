@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 from cfn_cognito import mail
 from cfn_cognito.context import Context
-from cfn_cognito.idp.accounts import attributes
+from cfn_cognito.idp.accounts import attributes, users
 from cfn_cognito.idp.triggers import custom_message, senders
 
 LOG = logging.getLogger("cfn_cognito.inbox")
@@ -133,14 +133,27 @@ def messages(ctx: Context, pool_id: str | None = None, username: str | None = No
     return [{"id": m["id"], "time": m["time"], "pool": m["pool_id"], "username": m["username"],
              "to": m["destination"], "medium": m["medium"], "kind": m["kind"],
              "subject": m["subject"], "body": m["body"], "code": m["code"]}
-            for m in ctx.store.messages.list(pool_id, username, kind, to, since, limit)]
+            for m in ctx.store.messages.list(pool_id, username, kind, to, since, limit,
+                                             _owners(ctx, pool_id, username))]
 
 
 def clear(ctx: Context, pool_id: str | None = None, username: str | None = None,
           kind: str | None = None, to: str | None = None, since: float | None = None) -> int:
     """Empty the inbox (or the part `messages` would select with these filters); how many
     messages went."""
-    return ctx.store.messages.delete(pool_id, username, kind, to, since)
+    return ctx.store.messages.delete(pool_id, username, kind, to, since,
+                                     _owners(ctx, pool_id, username))
+
+
+def _owners(ctx: Context, pool_id: str | None, name: str | None) -> list[tuple[str, str]]:
+    """(pool id, username) of the users `name` stands for in each pool (or in `pool_id`):
+    in an email-as-username pool a message carries the internal username (the sub), while a
+    developer looks it up by the email they signed up with."""
+    if not name:
+        return []
+    pools = ([ctx.store.pools.get("", pool_id)] if pool_id else ctx.store.pools.all(""))
+    found = [(pool["Id"], users.find_user(ctx, pool, name)) for pool in pools if pool]
+    return [(pool_id_, user.username) for pool_id_, user in found if user is not None]
 
 
 # -- where a code goes --------------------------------------------------------------------

@@ -16,6 +16,7 @@ import requests
 
 from gateway_helpers import PASSWORD, sign_in
 from hosted_ui_helpers import CALLBACK, Browser, query_of
+import prerequisites
 
 APP = Path(__file__).resolve().parents[2] / "cdk"
 DOMAIN = "cdk-test-app"
@@ -25,8 +26,7 @@ BOOTSTRAP_PARAMETER = "/cdk-bootstrap/hnb659fds/version"
 def _install() -> None:
     """aws-cdk-lib and constructs as the app's package-lock pins them (npm ci, redone only
     when the lock changes)."""
-    if shutil.which("node") is None or shutil.which("npm") is None:
-        pytest.fail("node and npm are required for the CDK tests")
+    prerequisites.require("node", "npm", why="the CDK tests")
     lock = (APP / "package-lock.json").read_bytes()
     stamp = APP / "node_modules" / ".cfn-cognito-lock"
     with open(APP / ".npm-install.lock", "w") as guard:

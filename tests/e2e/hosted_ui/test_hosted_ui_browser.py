@@ -18,6 +18,7 @@ import pytest
 
 from cfn_cognito.testing import free_port
 from hosted_ui_helpers import PASSWORD, inbox_code, make_user, oauth_client, query_of
+import prerequisites
 
 
 class _App(BaseHTTPRequestHandler):
@@ -46,10 +47,8 @@ def callback():
 
 @pytest.fixture(scope="module")
 def chromium():
+    prerequisites.require("chromium", why="the browser tests")
     executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("Debian's chromium is required for the browser tests "
-                    "(apt-get install -y chromium; .ci/run installs it)")
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
         # *.localhost names are this machine, as browsers treat them; said outright here so

@@ -1,17 +1,15 @@
 """The Serverless plugin's own tests (node's test runner: hook rewiring, manifest building,
 the offline AWS answers), run here so that the one test command covers them."""
 
-import shutil
 import subprocess
 
-import pytest
 
 from serverless_helpers import PLUGIN
+import prerequisites
 
 
 def test_the_plugin_unit_tests_pass():
-    if shutil.which("node") is None:
-        pytest.fail("node is required for the Serverless plugin's tests")
+    prerequisites.require("node", why="the Serverless plugin's tests")
     files = sorted(str(p) for p in (PLUGIN / "test").glob("*.test.js"))
     assert files, "no serverless-plugin/test/*.test.js"
     result = subprocess.run(["node", "--test", *files], cwd=PLUGIN, capture_output=True,

@@ -13,6 +13,7 @@ import pytest
 import requests
 
 from cfn_cognito.testing import LocalCognito
+import prerequisites
 
 PASSWORD = "Passw0rd!"
 WAIT_MS = 15000
@@ -20,10 +21,8 @@ WAIT_MS = 15000
 
 @pytest.fixture(scope="module")
 def chromium():
+    prerequisites.require("chromium", why="the browser tests")
     executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("Debian's chromium is required for the browser tests "
-                    "(apt-get install -y chromium; .ci/run installs it)")
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])

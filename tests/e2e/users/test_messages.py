@@ -136,3 +136,22 @@ def test_cli_says_so_in_one_line_when_nothing_answers():
     assert run.returncode == 1 and out == ""
     assert err.count("\n") == 1
     assert err.startswith(f"cfn-cognito: no cfn-cognito service answers at http://127.0.0.1:{port}")
+
+
+def test_email_as_username_pools_are_looked_up_by_the_email_signed_up_with(idp, cognito_url,
+                                                                          make_pool):
+    # Messages carry the internal username (a sub) in such pools; a developer types the email.
+    pool = make_pool(UsernameAttributes=["email"], AutoVerifiedAttributes=["email"])
+    client = make_client(idp, pool)
+    idp.sign_up(ClientId=client["ClientId"], Username="Dee@Example.com", Password=PASSWORD,
+                UserAttributes=attrs(email="Dee@Example.com"))
+    found = _get(cognito_url, username="Dee@Example.com")
+    assert [(m["pool"], m["kind"], m["to"]) for m in found] == [
+        (pool["Id"], "SignUp", "Dee@Example.com")]
+    shown = subprocess.run(
+        [sys.executable, "-m", "cfn_cognito", "messages", "--username", "Dee@Example.com",
+         "--endpoint", cognito_url], capture_output=True, text=True, timeout=60)
+    assert shown.returncode == 0 and found[0]["code"] in shown.stdout, shown.stdout
+    gone = requests.delete(cognito_url + "/_cfn_cognito/messages",
+                           params={"username": "Dee@Example.com"}, timeout=10)
+    assert gone.json() == {"deleted": 1}

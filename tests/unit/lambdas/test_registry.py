@@ -145,3 +145,20 @@ def test_bad_or_escaping_zips_are_refused(ctx, zipped, tmp_path):
     assert not (tmp_path / "escape.py").exists()
     assert not (ctx.store.data_dir / "functions" / "escape.py").exists()
     assert lambdas.list_functions(ctx) == []
+
+
+def test_a_relative_data_dir_runs_functions(tmp_path, monkeypatch):
+    # The default data dir is ./.cfn-cognito: workers run in their code directory, so the
+    # code's path must not depend on the working directory (issue 22, defect 1).
+    monkeypatch.chdir(tmp_path)
+    store = open_store("./.cfn-cognito")
+    from cfn_cognito.config import Settings
+    from cfn_cognito.context import Context
+    context = Context(settings=Settings(), store=store)
+    try:
+        lambdas.register(context, "rel", "python3.12", "index.handler",
+                         inline_code="def handler(event, context):\n    return 'ran'\n")
+        assert lambdas.invoke(context, "rel", {}) == "ran"
+    finally:
+        lambdas.stop_workers(store.data_dir)
+        store.close()
