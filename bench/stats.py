@@ -34,13 +34,9 @@ class Timing:
 
 
 @dataclass(frozen=True)
-class Scaled:
-    """Calls from `connections` client processes (one kept-alive connection each) at once:
+class Scaled(Timing):
+    """Calls from `threads` client processes (one kept-alive connection each) at once:
     throughput and the tail latency a parallel test suite feels."""
-
-    latencies: list[float]
-    elapsed: float
-    connections: int
 
     def figures(self, title: str) -> list[Figure]:
         ordered = sorted(self.latencies)

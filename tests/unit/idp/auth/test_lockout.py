@@ -3,28 +3,12 @@
 
 import pytest
 
-from cfn_cognito.config import Settings
-from cfn_cognito.context import Context
+from users_fixtures import clock, ctx  # noqa: F401 (fixtures: a real store, a hand-moved clock)
+
 from cfn_cognito.idp.auth import lockout
 from cfn_cognito.idp.errors import NotAuthorizedException
-from cfn_cognito.store import open_store
 
 POOL, SUB = "us-east-1_AAAAAAAAA", "sub-1"
-
-
-class Clock:
-    def __init__(self):
-        self.now = 1_000_000.0
-
-    def __call__(self):
-        return self.now
-
-
-@pytest.fixture
-def ctx(tmp_path):
-    store = open_store(tmp_path)
-    yield Context(settings=Settings(data_dir=str(tmp_path)), store=store, clock=Clock())
-    store.close()
 
 
 @pytest.mark.parametrize("failures, seconds", [(4, 0), (5, 1), (6, 2), (9, 16), (20, 900)])
@@ -32,27 +16,27 @@ def test_lock_time_doubles_after_five_failures_up_to_fifteen_minutes(failures, s
     assert lockout.lock_seconds(failures) == seconds
 
 
-def test_the_sixth_try_is_refused_while_locked_and_allowed_once_the_lock_ends(ctx):
+def test_the_sixth_try_is_refused_while_locked_and_allowed_once_the_lock_ends(ctx, clock):
     for _ in range(5):
         lockout.record_failure(ctx, POOL, SUB)
     with pytest.raises(NotAuthorizedException, match="Password attempts exceeded"):
         lockout.check(ctx, POOL, SUB)
-    ctx.clock.now += 1.01
+    clock.now += 1.01
     lockout.check(ctx, POOL, SUB)
 
 
-def test_fifteen_quiet_minutes_forgive_the_failures(ctx):
+def test_fifteen_quiet_minutes_forgive_the_failures(ctx, clock):
     for _ in range(4):
         lockout.record_failure(ctx, POOL, SUB)
-    ctx.clock.now += lockout.FORGIVE_AFTER_SECONDS + 1
+    clock.now += lockout.FORGIVE_AFTER_SECONDS + 1
     lockout.record_failure(ctx, POOL, SUB)     # counts as the first again: no lock
     lockout.check(ctx, POOL, SUB)
 
 
-def test_a_success_clears_the_count(ctx):
+def test_a_success_clears_the_count(ctx, clock):
     for _ in range(5):
         lockout.record_failure(ctx, POOL, SUB)
-    ctx.clock.now += 2
+    clock.now += 2
     lockout.record_success(ctx, POOL, SUB)
     lockout.record_failure(ctx, POOL, SUB)
     lockout.check(ctx, POOL, SUB)
