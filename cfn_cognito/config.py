@@ -27,6 +27,9 @@ class Settings:
     region: str = "us-east-1"
     account_id: str = "000000000000"
     public_url: str = ""
+    # Host names requests may be addressed to besides the local ones (web/host_guard.py):
+    # "name" or ".name" (the name and every name under it), separated by commas.
+    allowed_hosts: str = ""
     log_level: str = "info"
     threads: int = 16
     lambda_endpoint: str = ""  # where functions not registered here are invoked (boto3)
@@ -47,6 +50,23 @@ class Settings:
             raise ValueError(f"log level must be one of {', '.join(LOG_LEVELS)}, got {self.log_level!r}")
         if self.smtp_host:
             self.smtp_address  # noqa: B018 -- a bad SMTP_HOST is refused at start, not per email
+        self.allowed_host_names  # noqa: B018 -- refused at start too
+
+    @property
+    def allowed_host_names(self) -> tuple[str, ...]:
+        """The names of --allowed-hosts, lower-cased, without a port ("name" or ".name")."""
+        names = []
+        for entry in self.allowed_hosts.replace(",", " ").split():
+            name = entry.lower()
+            if name.startswith("[") and "]" in name:
+                name = name[1:name.index("]")]
+            elif name.count(":") == 1:
+                name = name.split(":")[0]
+            name = name.rstrip(".")
+            if not name.strip(".") or any(c in entry for c in "/@?#*\\"):
+                raise ValueError(f"allowed hosts are host names (name or .name), got {entry!r}")
+            names.append(name)
+        return tuple(names)
 
     @property
     def smtp_address(self) -> tuple[str, int]:
