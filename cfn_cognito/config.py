@@ -27,6 +27,9 @@ class Settings:
     region: str = "us-east-1"
     account_id: str = "000000000000"
     public_url: str = ""
+    # Host names requests may be addressed to besides the local ones (web/host_guard.py):
+    # "name" or ".name" (the name and every name under it), separated by commas.
+    allowed_hosts: str = ""
     log_level: str = "info"
     # Request threads per worker process, and worker processes (web/server.py says why).
     threads: int = 8
@@ -54,6 +57,23 @@ class Settings:
         # A relative data dir means the same to every part (function workers run with their
         # code directory as working directory), so it is made absolute once, here.
         object.__setattr__(self, "data_dir", os.path.abspath(self.data_dir))
+        self.allowed_host_names  # noqa: B018 -- refused at start too
+
+    @property
+    def allowed_host_names(self) -> tuple[str, ...]:
+        """The names of --allowed-hosts, lower-cased, without a port ("name" or ".name")."""
+        names = []
+        for entry in self.allowed_hosts.replace(",", " ").split():
+            name = entry.lower()
+            if name.startswith("[") and "]" in name:
+                name = name[1:name.index("]")]
+            elif name.count(":") == 1:
+                name = name.split(":")[0]
+            name = name.rstrip(".")
+            if not name.strip(".") or any(c in entry for c in "/@?#*\\"):
+                raise ValueError(f"allowed hosts are host names (name or .name), got {entry!r}")
+            names.append(name)
+        return tuple(names)
 
     @property
     def smtp_address(self) -> tuple[str, int]:

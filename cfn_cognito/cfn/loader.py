@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cfn_cognito.cfn import alias_limit
 from cfn_cognito.cfn.findings import Finding, TemplateError, at
 
 TOP_LEVEL = ("AWSTemplateFormatVersion", "Description", "Metadata", "Parameters", "Rules",
@@ -46,6 +47,7 @@ def load(text: str) -> Template:
     """The template in `text` (YAML or JSON); TemplateError with every problem found."""
     from cfnlint.decode import decode_str     # cfn-lint takes most of a second to import
 
+    alias_limit.check(text)
     body, matches = decode_str(text)
     if matches:
         raise TemplateError([Finding(m.message, m.linenumber, m.columnnumber, m.rule.id)

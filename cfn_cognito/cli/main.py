@@ -21,6 +21,10 @@ def _serve_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--public-url", default=None,
                         help="base of every URL printed or put in tokens "
                              "(default http://localhost:<port>)")
+    parser.add_argument("--allowed-hosts", default=None,
+                        help="host names requests may be addressed to besides localhost, "
+                             "*.localhost, IP addresses and the --public-url host: "
+                             "comma-separated, .example.com for a domain and its subdomains")
     parser.add_argument("--log-level", default=None, help="debug, info, warning, error")
     parser.add_argument("--threads", type=int, default=None,
                         help="request threads per worker process (default 8)")
@@ -53,7 +57,7 @@ def build_parser(serve_only: bool = False) -> argparse.ArgumentParser:
 def _settings(args: argparse.Namespace) -> config.Settings:
     flags = {name: getattr(args, name, None) for name in
              ("host", "port", "data_dir", "in_memory", "region", "account_id", "public_url",
-              "log_level", "threads", "workers", "lambda_endpoint")}
+              "allowed_hosts", "log_level", "threads", "workers", "lambda_endpoint")}
     return config.from_sources(flags)
 
 

@@ -14,6 +14,7 @@ from cfn_cognito.idp.auth import mfa, mfa_answers, new_password, outcome, sessio
 from cfn_cognito.idp.auth import refresh_flow
 from cfn_cognito.idp.auth import user_password
 from cfn_cognito.idp.auth.request import AuthRequest
+from cfn_cognito.idp.errors import CodeMismatchException
 from cfn_cognito.idp.triggers import post_authentication, pre_token_generation
 
 INCORRECT = outcome.INCORRECT
@@ -64,6 +65,10 @@ def answer_mfa(req: AuthRequest, challenge: str, code: str):
     if challenge == MFA_SETUP:
         req.session = mfa_answers.verify_in_session(req.ctx, req.session, code)["Session"]
         record, user = mfa_answers.set_up(req)
+    elif challenge not in mfa_answers.CODE_PARAMETERS:
+        # The hosted UI's form names the challenge in a field anyone can edit: one that is
+        # not an MFA code challenge is answered as a session of another challenge is.
+        raise CodeMismatchException(mfa_answers.INVALID_CODE)
     else:
         req.params[mfa_answers.CODE_PARAMETERS[challenge]] = code
         record, user = mfa_answers.proven(req, challenge)

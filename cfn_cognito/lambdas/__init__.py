@@ -39,6 +39,9 @@ knows how a function runs.
 
     lambdas.stop_workers(data_dir=None)
         Kill the warm workers (of one data directory, or all); done at exit by itself.
+    lambdas.tighten_code(data_dir)
+        Installed code made readable by the data directory's owner only (done at start, for
+        code an older version installed with the umask's modes).
 
 Local runtimes: `python3.x` (this server's Python) and `nodejs*` (`node` on PATH), each in
 warm worker processes (a few per function at most), one invocation at a time per worker, with
@@ -54,7 +57,7 @@ _WHERE = {
     "FunctionError": "errors", "FunctionExists": "errors", "FunctionNotFound": "errors",
     "FunctionTimeout": "errors", "InvalidFunction": "errors", "LambdaError": "errors",
     "invoke": "invocation", "delete": "registry", "get": "registry", "list_functions": "registry",
-    "register": "registry", "stop_workers": "workers",
+    "register": "registry", "stop_workers": "workers", "tighten_code": "code",
 }
 __all__ = sorted(_WHERE)
 

@@ -2,7 +2,13 @@
 
 Code is never run from where it came from, so a function survives its source being deleted
 and a restart of the server. Each registration gets a fresh revision directory; the one it
-replaces is removed once the new one is in the registry.
+replaces is removed once the new one is in the registry. The copy is the data directory
+owner's alone (folders 0700, files 0600: see store/private.py).
+
+A code folder is copied as `aws cloudformation package` would zip it, links followed, but
+only within the folder: a link that leads out of it (to anything on the disk), a dangling
+link, a link back to a folder it is in, a file that cannot be read or one that is not a
+regular file (a FIFO would block the copy) refuses the registration, naming the file.
 """
 
 from __future__ import annotations
@@ -12,11 +18,13 @@ import hashlib
 import io
 import os
 import shutil
+import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from cfn_cognito.lambdas.errors import InvalidFunction
+from cfn_cognito.store import private
 
 CODE_ROOT = "functions"
 MAX_UNZIPPED_BYTES = 250 * 1024 * 1024  # Lambda's limit for a function's unzipped code
@@ -45,7 +53,8 @@ def install(data_dir: Path, name: str, revision: str, runtime: str, *,
     relative = PurePosixPath(CODE_ROOT, name, revision)
     target = Path(data_dir, relative)
     staging = target.with_name(f".{revision}.tmp")
-    staging.parent.mkdir(parents=True, exist_ok=True)
+    private.make_dir(Path(data_dir, CODE_ROOT))
+    private.make_dir(staging.parent)
     try:
         if code_dir is not None:
             digest, size = _copy_dir(Path(code_dir), staging)
@@ -57,9 +66,11 @@ def install(data_dir: Path, name: str, revision: str, runtime: str, *,
             staging.mkdir()
             (staging / inline_file_name(runtime)).write_bytes(source)
             digest, size = hashlib.sha256(source).digest(), len(source)
+        private.tighten_tree(staging)
         os.replace(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        _remove_if_empty(staging.parent)
         raise
     return InstalledCode(str(relative), base64.b64encode(digest).decode(), size)
 
@@ -68,16 +79,74 @@ def remove(data_dir: Path, code_path: str) -> None:
     """Delete one revision's code (and the function's folder once it is empty)."""
     target = Path(data_dir, code_path)
     shutil.rmtree(target, ignore_errors=True)
+    _remove_if_empty(target.parent)
+
+
+def tighten_code(data_dir: Path) -> None:
+    """Code installed by an older version (with the umask's modes) made the owner's alone."""
+    private.tighten_tree(Path(data_dir, CODE_ROOT))
+
+
+def _remove_if_empty(folder: Path) -> None:
     try:
-        target.parent.rmdir()
+        folder.rmdir()
     except OSError:
         pass  # other revisions (or a registration in progress) are still there
+
+
+def _refused(source: Path, entry: Path, why: str) -> InvalidFunction:
+    return InvalidFunction(f"Code directory {source}: {entry.relative_to(source)} {why}.")
+
+
+def _copy_tree(source: Path, folder: Path, into: Path, inside: Path, above: tuple,
+               copied: list) -> None:
+    """Copy `folder` (a folder of `source`, real path `above[-1]`) into `into`, following
+    links that stay inside `inside` (the real path of `source`); `copied[0]` counts bytes."""
+    into.mkdir(mode=private.DIR_MODE)
+    for entry in sorted(folder.iterdir()):
+        if entry.name == "__pycache__":
+            continue
+        real = entry
+        if entry.is_symlink():
+            try:
+                real = entry.resolve(strict=True)
+            except (OSError, RuntimeError):
+                raise _refused(source, entry, f"is a link to {os.readlink(entry)}, which "
+                                              f"does not exist") from None
+            if not real.is_relative_to(inside):
+                raise _refused(source, entry, f"is a link to {real}, outside the code "
+                                              f"directory; only what is inside it is copied")
+        try:
+            mode = real.stat().st_mode
+        except OSError as err:
+            raise _refused(source, entry, f"cannot be read: {err.strerror}") from None
+        if stat.S_ISDIR(mode):
+            real = real.resolve()
+            if real in above:
+                raise _refused(source, entry, "is a link to a folder that contains it")
+            _copy_tree(source, entry, into / entry.name, inside, (*above, real), copied)
+        elif stat.S_ISREG(mode):
+            try:
+                data = real.read_bytes()
+            except OSError as err:
+                raise _refused(source, entry, f"cannot be read: {err.strerror}") from None
+            copied[0] += len(data)
+            if copied[0] > MAX_UNZIPPED_BYTES:     # links may repeat a folder many times
+                raise InvalidFunction(f"Code directory {source}: larger than "
+                                      f"{MAX_UNZIPPED_BYTES} bytes")
+            keep = private.EXECUTABLE_MODE if mode & stat.S_IXUSR else private.FILE_MODE
+            fd = os.open(into / entry.name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, keep)
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+        else:
+            raise _refused(source, entry, "is not a regular file or folder")
 
 
 def _copy_dir(source: Path, staging: Path) -> tuple[bytes, int]:
     if not source.is_dir():
         raise InvalidFunction(f"Code directory {source} does not exist or is not a directory.")
-    shutil.copytree(source, staging, ignore=shutil.ignore_patterns("__pycache__"))
+    inside = source.resolve()
+    _copy_tree(source, source, staging, inside, (inside,), [0])
     # A digest of the files (paths and contents), stable across copies of the same tree.
     digest, size = hashlib.sha256(), 0
     for path in sorted(p for p in staging.rglob("*") if p.is_file()):

@@ -62,7 +62,10 @@ class WorkerProcess:
                 pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE, cwd=self.spec.code_dir, env=self.spec.env,
                 # Its own process group, so a kill takes whatever the handler started too.
-                start_new_session=True)
+                start_new_session=True,
+                # What it writes beside its code (Python's __pycache__) stays the data
+                # directory owner's alone, as the code is (store/private.py).
+                umask=0o077)
         except OSError as err:
             parent.close()
             raise FunctionError("Runtime.InvalidEntrypoint",

@@ -2,7 +2,8 @@
 
 AWS serves a pool's hosted UI at `https://{prefix}.auth.{region}.amazoncognito.com`; here the
 same prefix answers at `http://{prefix}.auth.{region}.localhost:{port}` (browsers resolve every
-`*.localhost` name to this machine), and a custom domain at its own name. At the service's
+`*.localhost` name to this machine), and a custom domain at its own name once that name is
+in --allowed-hosts (web/host_guard.py refuses other names). At the service's
 own address (localhost, 127.0.0.1, the public URL) the pool is found from the client_id, as
 the seed's `http://localhost:4566/login?client_id=...` shows.
 """

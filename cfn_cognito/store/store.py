@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cfn_cognito.store import private
 from cfn_cognito.store.auth_events import AuthEvents
 from cfn_cognito.store.auth_sessions import AuthSessions
 from cfn_cognito.store.change_sets import ChangeSets
@@ -99,8 +100,13 @@ class Store:
 
 
 def open_store(data_dir: str | Path) -> Store:
+    """The store of a data directory, created 0700 with its database 0600 (store/private.py);
+    SQLite gives the -wal and -shm files it creates the database file's mode."""
     path = Path(data_dir).absolute()   # a worker's cwd is elsewhere: no relative paths
-    path.mkdir(parents=True, exist_ok=True)
+    private.make_dir(path, warn=True)
+    for suffix in ("-wal", "-shm", "-journal"):
+        private.tighten(path / (DB_FILE + suffix))
+    private.make_file(path / DB_FILE)
     db = Database(path / DB_FILE)
     db.migrate()
     return Store(db)

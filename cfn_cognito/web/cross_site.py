@@ -10,7 +10,9 @@ take only signed, and which this service does not check signatures of).
 
 Such requests carry the page's `Origin` (and `Sec-Fetch-Site`). Tools (the CLI, SDKs, curl)
 send neither, and pages of this machine (`localhost`, loopback addresses) or of the service
-itself are the developer's own: all of those pass. Pages of other sites get:
+itself are the developer's own: all of those pass. (An `Origin` equal to `Host` is the
+service's own only because the Host guard, host_guard.py, has already refused every host
+name that is not the service's: a DNS-rebound page would otherwise pass as same-origin.) Pages of other sites get:
 - 403 on the developer endpoints;
 - on the AWS JSON API, only the operations AWS serves unsigned (InitiateAuth, SignUp, GetUser,
   GetId...: the model marks them), as on AWS, where such a page holds no credentials;

@@ -18,8 +18,11 @@ LOG = logging.getLogger(__name__)
 
 
 def start(ctx: Context) -> None:
-    """Before the first request: stacks a stopped service left in progress are settled (the
-    work died with that process), so that they can be deleted or deployed again."""
+    """Before the first request: function code an older version installed is made the
+    owner's alone (the database was, by open_store); stacks a stopped service left in
+    progress are settled (the work died with that process), so that they can be deleted or
+    deployed again."""
+    lambdas.tighten_code(ctx.store.data_dir)
     if ctx.store.stacks.in_progress():
         from cfn_cognito.cfn import stacks  # the engine is needed only for this
         stacks.recover(ctx)

@@ -1,5 +1,5 @@
-"""The WSGI application `cfn-cognito serve` runs: the AWS JSON calls of tools answered
-straight away (web/fast_path.py), everything else by the Flask app of app.py, which is built
+"""The WSGI application `cfn-cognito serve` runs: requests to a host that is not the
+service's refused (web/host_guard.py), the AWS JSON calls of tools answered straight away (web/fast_path.py), everything else by the Flask app of app.py, which is built
 on the first request that needs it.
 
 Building the Flask app imports every HTTP surface (hosted UI, console, CloudFormation, API
@@ -16,6 +16,7 @@ from cfn_cognito.config import Settings
 from cfn_cognito.context import factory as context_factory
 from cfn_cognito.store import Store
 from cfn_cognito.web.fast_path import FastPath
+from cfn_cognito.web.host_guard import HostGuard
 from cfn_cognito.web.limits import MAX_REQUEST_BYTES
 
 
@@ -37,6 +38,6 @@ class _LazyFlask:
         return (self._app or self._build())(environ, start_response)
 
 
-def create_wsgi(settings: Settings, store: Store) -> FastPath:
-    return FastPath(_LazyFlask(settings, store), context_factory(settings, store),
-                    MAX_REQUEST_BYTES)
+def create_wsgi(settings: Settings, store: Store) -> HostGuard:
+    return HostGuard(FastPath(_LazyFlask(settings, store), context_factory(settings, store),
+                              MAX_REQUEST_BYTES), settings)

@@ -103,15 +103,15 @@ def test_fuzzed_web_requests_never_break_the_service(method, path, world, http, 
 MALFORMED_HTTP = [
     b"\x00\x01\x02\x03garbage\r\n\r\n",
     b"GET / HTTP/1.1\r\n\r\n",
-    b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\n\r\n{}",
-    b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
-    b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\n",
-    b"POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: AWSCognitoIdentityProviderService.ListUserPools"
+    b"POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 99999999999999999999\r\n\r\n{}",
+    b"POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: -5\r\n\r\n",
+    b"POST / HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\n",
+    b"POST / HTTP/1.1\r\nHost: localhost\r\nX-Amz-Target: AWSCognitoIdentityProviderService.ListUserPools"
     b"\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: 20\r\n\r\n{\"MaxRes",
-    b"GET /" + b"a" * 70_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
-    b"GET / HTTP/1.1\r\nHost: x\r\n" + b"X-Junk: " + b"b" * 300_000 + b"\r\n\r\n",
+    b"GET /" + b"a" * 70_000 + b" HTTP/1.1\r\nHost: localhost\r\n\r\n",
+    b"GET / HTTP/1.1\r\nHost: localhost\r\n" + b"X-Junk: " + b"b" * 300_000 + b"\r\n\r\n",
     b"GET /login?client_id=%ff%fe%00 HTTP/1.1\r\nHost: \xff\xfe\r\n\r\n",
-    b"BREW /pot HTTP/1.1\r\nHost: x\r\n\r\n",
+    b"BREW /pot HTTP/1.1\r\nHost: localhost\r\n\r\n",
     b"GET / HTTP/9.9\r\n\r\n",
 ]
 

@@ -67,3 +67,17 @@ def test_replace_gives_a_new_immutable_settings():
     assert (s.region, t.region) == ("us-east-1", "eu-west-1")
     with pytest.raises(Exception):
         s.region = "x"
+
+
+def test_allowed_hosts_come_from_the_flag_or_the_environment():
+    from_env = from_sources({}, {"CFN_COGNITO_ALLOWED_HOSTS": "a.test,.b.test"})
+    assert from_env.allowed_host_names == ("a.test", ".b.test")
+    flagged = from_sources({"allowed_hosts": "C.test:4566 [fe80::1]:4566"},
+                                  {"CFN_COGNITO_ALLOWED_HOSTS": "a.test"})
+    assert flagged.allowed_host_names == ("c.test", "fe80::1")
+
+
+@pytest.mark.parametrize("entry", ["http://a.test", "*.a.test", "user@a.test", ".", "a/b"])
+def test_allowed_hosts_that_are_not_host_names_are_refused(entry):
+    with pytest.raises(ValueError, match="allowed hosts"):
+        Settings(allowed_hosts=entry)

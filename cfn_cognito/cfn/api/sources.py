@@ -1,12 +1,20 @@
 """Where a request's template comes from: TemplateBody; TemplateURL, which here is a
 `file://` path on the service's machine or an http(s) URL on this machine (one served by
 this service, or by any server on loopback), since there is no S3; or the stack's own
-(UsePreviousTemplate)."""
+(UsePreviousTemplate).
+
+A template that cannot be read is refused with messages that quote its lines. So that
+TemplateURL cannot be used to read other files of this machine (`file:///etc/shadow`) or
+answers of other local servers through those messages, what a URL names must look like a
+template first: a top-level `Resources` or `AWSTemplateFormatVersion` key; anything else is
+refused without a word of its content.
+"""
 
 from __future__ import annotations
 
 import ipaddress
 import logging
+import re
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
@@ -20,6 +28,11 @@ LOG = logging.getLogger(__name__)
 MAX_URL_TEMPLATE_BYTES = 1_000_000       # CloudFormation's limit for a template in S3
 FETCH_TIMEOUT_SECONDS = 10
 UNREADABLE = "TemplateURL must reference a valid S3 object to which you have access."
+NOT_A_TEMPLATE = ("TemplateURL must reference a CloudFormation template: {} has no "
+                  "top-level Resources or AWSTemplateFormatVersion key.")
+# A top-level key of a YAML template (at the start of a line) or a key of a JSON one.
+_TEMPLATE_KEY = re.compile(r"""^["']?(?:Resources|AWSTemplateFormatVersion)["']?[ \t]*:"""
+                           r"""|"(?:Resources|AWSTemplateFormatVersion)"\s*:""", re.MULTILINE)
 
 
 @dataclass
@@ -70,7 +83,10 @@ def _fetch(ctx: Context, url: str) -> Source:
         if len(data) > MAX_URL_TEMPLATE_BYTES:
             raise ValidationError(f"Template may not exceed {MAX_URL_TEMPLATE_BYTES} bytes in "
                                   f"size.")
-        return Source(data.decode("utf-8"), options)
+        text = data.decode("utf-8")
+        if not _TEMPLATE_KEY.search(text):
+            raise ValidationError(NOT_A_TEMPLATE.format(url))
+        return Source(text, options)
     except (OSError, UnicodeDecodeError, ValueError) as err:
         LOG.info("TemplateURL %s cannot be read: %s", url, err)
         raise ValidationError(UNREADABLE) from None

@@ -41,8 +41,15 @@ def _local_path(call: Call, text: str) -> Path:
     return path
 
 
+def _zip_bytes(path: Path) -> dict:
+    try:
+        return {"zip_bytes": path.read_bytes()}
+    except OSError as err:
+        raise ResourceFailure(f"Code: {path} cannot be read: {err.strerror}") from None
+
+
 def _path_source(path: Path) -> dict:
-    return {"code_dir": str(path)} if path.is_dir() else {"zip_bytes": path.read_bytes()}
+    return {"code_dir": str(path)} if path.is_dir() else _zip_bytes(path)
 
 
 def _cdk_asset(call: Call, asset_hash: str, key: str) -> dict | None:
@@ -89,7 +96,7 @@ def code_source(call: Call, code) -> dict:
         if found is None:
             raise ResourceFailure(f"Code.S3Key names {file_name}, which is not under "
                                   f"{call.code_dir}")
-        return {"zip_bytes": found.read_bytes()}
+        return _zip_bytes(found)
     raise ResourceFailure("Code: give ZipFile, S3Key (with --code-dir) or a local path; "
                           "container images (ImageUri) do not run here")
 
