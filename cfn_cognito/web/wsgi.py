@@ -1,6 +1,7 @@
 """The WSGI application `cfn-cognito serve` runs: requests to a host that is not the
-service's refused (web/host_guard.py), the AWS JSON calls of tools answered straight away (web/fast_path.py), everything else by the Flask app of app.py, which is built
-on the first request that needs it.
+service's refused (web/host_guard.py), the AWS JSON calls of tools answered straight away
+(web/fast_path.py), everything else by the Flask app of app.py, which is built on the first
+request that needs it.
 
 Building the Flask app imports every HTTP surface (hosted UI, console, CloudFormation, API
 Gateway, Lambda API) and settles stacks a stopped service left in progress; none of that is
