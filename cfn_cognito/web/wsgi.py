@@ -4,9 +4,8 @@ service's refused (web/host_guard.py), the AWS JSON calls of tools answered stra
 request that needs it.
 
 Building the Flask app imports every HTTP surface (hosted UI, console, CloudFormation, API
-Gateway, Lambda API) and settles stacks a stopped service left in progress; none of that is
-needed to answer an SDK's first call, and each of those surfaces is reached only through the
-Flask app, so the settling still happens before anyone can see a stack.
+Gateway, Lambda API); none of that is needed to answer an SDK's first call. (Stacks a
+stopped service left in progress are settled before the first request: web/lifecycle.py.)
 """
 
 from __future__ import annotations
