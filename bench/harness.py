@@ -53,6 +53,9 @@ class Harness:
     def rss(self) -> Value:
         return Value(self.running.rss_bytes() / MIB, "MiB")
 
+    def pss(self) -> Value:
+        return Value(self.running.pss_bytes() / MIB, "MiB")
+
     def time(self, call: Callable[[Api, int], object], *, threads: int = 1) -> Timing:
         """Time `call(api, i)` on `threads` threads, each with its own kept-alive client.
 

@@ -42,6 +42,11 @@ class Running:
         """Resident memory of every process in the service's process group, summed."""
         return sum(_rss(pid) for pid in _group_pids(self.process.pid))
 
+    def pss_bytes(self) -> int:
+        """Proportional memory of the process group, summed: pages that forked worker
+        processes share count once in all, where the RSS sum counts them in every process."""
+        return sum(_pss(pid) for pid in _group_pids(self.process.pid))
+
     def log(self, since: int = 0) -> str:
         """What the service has logged (from byte offset `since`)."""
         try:
@@ -135,6 +140,17 @@ def _group_pids(pgid: int) -> list[int]:
         if int(fields[2]) == pgid and fields[0] != "Z":
             pids.append(int(entry))
     return pids
+
+
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def _rss(pid: int) -> int:

@@ -84,6 +84,11 @@ def idle_rss(h: Harness):
     return h.rss()
 
 
+@workload("idle PSS")
+def idle_pss(h: Harness):
+    return h.pss()
+
+
 @workload("CreateUserPool")
 def create_user_pool(h: Harness):
     return h.time(lambda api, i: api.call("CreateUserPool", {"PoolName": f"bench-create-{i}"}))
