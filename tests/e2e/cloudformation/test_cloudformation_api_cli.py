@@ -28,25 +28,29 @@ BAD_CLIENT = """
 """
 
 
-_last_deploy = [0]
+_last_deploy_ended = [0]
 
 
-def _next_second_after_last_deploy() -> None:
-    # The CLI names its change set after the second it starts in, and a stack keeps its
-    # change sets (AWS answers AlreadyExistsException to the same name twice, as we do):
-    # deploys against AWS never share a second; here they would.
-    while int(time.time()) <= _last_deploy[0]:
+def _after_the_second_the_last_deploy_ended() -> None:
+    # The CLI names its change set after the second it reads the clock in, some time after
+    # it starts, and a stack keeps its change sets (AWS answers AlreadyExistsException to
+    # the same name twice, as we do): deploys against AWS never share a second; here they
+    # could. A deploy that starts after the second the previous one ended cannot.
+    while int(time.time()) <= _last_deploy_ended[0]:
         time.sleep(0.02)
-    _last_deploy[0] = int(time.time())
 
 
 def aws(url: str, *args: str) -> subprocess.CompletedProcess:
-    if args[:1] == ("deploy",):
-        _next_second_after_last_deploy()
+    deploying = args[:1] == ("deploy",)
+    if deploying:
+        _after_the_second_the_last_deploy_ended()
     environ = {k: v for k, v in os.environ.items() if not k.startswith("AWS_PROFILE")}
-    return subprocess.run([sys.executable, "-m", "awscli", "--endpoint-url", url,
+    done = subprocess.run([sys.executable, "-m", "awscli", "--endpoint-url", url,
                            "--output", "json", "cloudformation", *args],
                           capture_output=True, text=True, env=environ, timeout=300)
+    if deploying:
+        _last_deploy_ended[0] = int(time.time())
+    return done
 
 
 def ok(result: subprocess.CompletedProcess) -> str:
