@@ -60,12 +60,14 @@ def jwks(ctx: Context) -> dict:
 
 
 def _known_key(ctx: Context) -> OpenIdKey | None:
+    # The stored key is read each time (one small row): another instance sharing the
+    # database may have reset it; only the parsing is kept, for the kid it was made from.
+    stored = ctx.store.identity.signing_key()
+    if stored is None:
+        return None
     memo = ctx.store.identity.key_memo
     key = memo.get(_MEMO)
-    if key is None:
-        stored = ctx.store.identity.signing_key()
-        if stored is None:
-            return None
+    if key is None or key.kid != stored[0]:
         key = memo[_MEMO] = _load(*stored)
     return key
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import uuid
 from pathlib import Path
 
 from cfn_cognito.store.auth_events import AuthEvents
 from cfn_cognito.store.auth_sessions import AuthSessions
 from cfn_cognito.store.change_sets import ChangeSets
 from cfn_cognito.store.codes import Codes
-from cfn_cognito.store.db import Database
+from cfn_cognito.store.db import Database, open_database
 from cfn_cognito.store.devices import Devices
 from cfn_cognito.store.documents import Documents
 from cfn_cognito.store.functions import Functions
@@ -24,8 +27,6 @@ from cfn_cognito.store.stacks import Stacks
 from cfn_cognito.store.tokens import Tokens
 from cfn_cognito.store.users import Users
 
-DB_FILE = "cognito.db"
-
 # Tables whose rows belong to a pool (scope = pool id), emptied when the pool is deleted.
 POOL_SCOPED = ("clients", "domains", "groups", "resource_servers")
 # Pool settings kept as documents the same way (migration 0010), each a Store attribute.
@@ -34,9 +35,17 @@ POOL_SETTINGS = ("identity_providers", "ui_customizations", "risk_configurations
                  "client_secrets", "saml_certificates", "mfa_configs")
 
 
+def instance_id() -> str:
+    """This process as an owner of work in progress: host, process id and a random part (a
+    process id can come back after a restart)."""
+    return f"{socket.gethostname()}|{os.getpid()}|{uuid.uuid4().hex[:12]}"
+
+
 class Store:
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, data_dir: str | Path):
         self.db = db
+        self._data_dir = Path(data_dir)
+        self.instance = instance_id()
         self.pools = Documents(db, "pools")
         self.clients = Documents(db, "clients")
         self.domains = Documents(db, "domains")
@@ -50,7 +59,7 @@ class Store:
         self.tokens = Tokens(db)
         self.auth_sessions = AuthSessions(db)
         self.oauth = OAuth(db)
-        self.stacks = Stacks(db)
+        self.stacks = Stacks(db, self.instance)
         self.change_sets = ChangeSets(db)
         self.functions = Functions(db)
         self.identity = IdentityStore(db)
@@ -65,8 +74,14 @@ class Store:
 
     @property
     def data_dir(self) -> Path:
-        """The directory of the database, where files kept beside it (function code) live."""
-        return Path(self.db.path).parent
+        """This instance's directory: the SQLite database when there is no other, and the
+        files unpacked from the database (function code)."""
+        return self._data_dir
+
+    @property
+    def shared(self) -> bool:
+        """Whether the database can be shared by instances on other hosts (not SQLite)."""
+        return self.db.engine != "sqlite"
 
     def write(self):
         """A transaction holding the write lock (see Database.write)."""
@@ -98,9 +113,15 @@ class Store:
         self.db.close()
 
 
-def open_store(data_dir: str | Path) -> Store:
+def open_store(data_dir: str | Path, database_url: str = "") -> Store:
+    """The store in `data_dir` (SQLite), or on the database of `database_url` (PostgreSQL)
+    with `data_dir` for this instance's files. Migrates the database first."""
     path = Path(data_dir)
     path.mkdir(parents=True, exist_ok=True)
-    db = Database(path / DB_FILE)
-    db.migrate()
-    return Store(db)
+    db = open_database(path, database_url)
+    try:
+        db.migrate()
+    except BaseException:
+        db.close()
+        raise
+    return Store(db, path)

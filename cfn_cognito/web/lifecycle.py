@@ -11,22 +11,30 @@ from __future__ import annotations
 import logging
 
 from cfn_cognito import lambdas, mail
+from cfn_cognito.cfn import keeper
 from cfn_cognito.context import Context
 from cfn_cognito.store import Store
 
 LOG = logging.getLogger(__name__)
 
 
+_KEEPER: list[keeper.Keeper] = []
+
+
 def start(ctx: Context) -> None:
-    """Before the first request: stacks a stopped service left in progress are settled (the
-    work died with that process), so that they can be deleted or deployed again."""
-    if ctx.store.stacks.in_progress():
-        from cfn_cognito.cfn import stacks  # the engine is needed only for this
-        stacks.recover(ctx)
+    """Before the first request: stacks a stopped instance left in progress are settled (the
+    work died with that process), so that they can be deleted or deployed again; then the
+    stack keeper beats for this instance's stacks and settles those of instances that die
+    later (several instances on one database: cfn/keeper.py)."""
+    keeper.settle_orphans(ctx)
+    _KEEPER.append(keeper.Keeper(ctx).start())
 
 
 def stop() -> None:
-    """At exit: end the mail threads (what still waits is logged) and the Lambda workers."""
+    """At exit: end the stack keeper, the mail threads (what still waits is logged) and the
+    Lambda workers."""
+    while _KEEPER:
+        _KEEPER.pop().stop()
     mail.stop()
     lambdas.stop_workers()
 

@@ -15,7 +15,7 @@ from waitress.server import create_server
 from cfn_cognito import __version__
 from cfn_cognito.config import Settings
 from cfn_cognito.context import factory as context_factory
-from cfn_cognito.store import open_store
+from cfn_cognito.store import DatabaseUnavailable, open_store
 from cfn_cognito.web import lifecycle
 from cfn_cognito.web.wsgi import create_wsgi
 
@@ -47,7 +47,11 @@ def _stop(signum, frame):
 
 def serve(settings: Settings) -> int:
     data_dir = _data_dir(settings)
-    store = open_store(data_dir)
+    try:
+        store = open_store(data_dir, settings.database_url)
+    except DatabaseUnavailable as err:
+        print(f"cfn-cognito: {err}", file=sys.stderr)
+        return 1
     app = create_wsgi(settings, store)
     try:
         server = create_server(app, host=settings.host, port=settings.port,
@@ -61,7 +65,12 @@ def serve(settings: Settings) -> int:
         return 1
     lifecycle.start(context_factory(settings, store)())
     signal.signal(signal.SIGTERM, _stop)
-    where = "in memory" if settings.in_memory else f"data in {os.path.abspath(data_dir)}"
+    if settings.database_url:
+        where = f"state in {store.db.describe()}, files in {os.path.abspath(data_dir)}"
+    elif settings.in_memory:
+        where = "in memory"
+    else:
+        where = f"data in {os.path.abspath(data_dir)}"
     LOG.info("cfn-cognito %s serving on http://%s:%s (%s)", __version__, settings.host,
              server.effective_port, where)
     try:
