@@ -53,12 +53,15 @@ class LocalCognito:
         self.env = env
         self.process: subprocess.Popen | None = None
         self.log_path = os.path.join(self.data_dir, "server.log")
-        # A database of our own (dropped by close) when the run asks for PostgreSQL and the
-        # caller named none; kept across stop/start, as a data directory is.
+        # When the run asks for PostgreSQL and the caller named no database: the database of
+        # this data directory (another LocalCognito on the same directory finds the same
+        # state, as with SQLite), dropped with the directory when it is ours.
         self._own_database = None
         if database_url is None and wants_postgres() and "--database-url" not in extra_args \
                 and "CFN_COGNITO_DATABASE_URL" not in (env or {}):
-            database_url = self._own_database = testing_postgres.cluster().create_database()
+            database_url = testing_postgres.cluster().database_for(
+                os.path.realpath(self.data_dir))
+            self._own_database = database_url if self._own_dir else None
         self.database_url = database_url
 
     def start(self) -> "LocalCognito":

@@ -60,6 +60,7 @@ class PostgresCluster:
         self.data = os.path.join(self.root, "data")
         self.port = _free_port()
         self._as_user: list[str] = []
+        self._by_key: dict[str, str] = {}
         if os.geteuid() == 0:
             user = pwd.getpwnam(SERVER_USER)
             os.chown(self.root, user.pw_uid, user.pw_gid)
@@ -97,6 +98,16 @@ class PostgresCluster:
     def drop_database(self, url: str) -> None:
         name = url.rsplit("/", 1)[1]
         self._admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        with _LOCK:
+            self._by_key = {k: v for k, v in self._by_key.items() if v != url}
+
+    def database_for(self, key: str) -> str:
+        """The database of `key` (a data directory), made on first request: a service
+        restarted on the same data directory finds its state, as it would in SQLite."""
+        with _LOCK:
+            if key not in self._by_key:
+                self._by_key[key] = self.create_database()
+            return self._by_key[key]
 
     def stop(self) -> None:
         if os.path.isdir(self.data):
