@@ -78,11 +78,6 @@ class Store:
         files unpacked from the database (function code)."""
         return self._data_dir
 
-    @property
-    def shared(self) -> bool:
-        """Whether the database can be shared by instances on other hosts (not SQLite)."""
-        return self.db.engine != "sqlite"
-
     def write(self):
         """A transaction holding the write lock (see Database.write)."""
         return self.db.write()
