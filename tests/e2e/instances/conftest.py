@@ -1,7 +1,6 @@
 """Two instances of the service on one PostgreSQL database, as behind a load balancer: each
 with its own data directory and port, both with the same --public-url (the balancer's)."""
 
-import boto3
 import pytest
 
 from cfn_cognito.testing import LocalCognito, free_port
@@ -25,10 +24,6 @@ class Pair:
     def close(self) -> None:
         self.a.close()
         self.b.close()
-
-
-def client(server: LocalCognito, service: str = "cognito-idp"):
-    return boto3.client(service, endpoint_url=server.url, region_name="us-east-1")
 
 
 @pytest.fixture

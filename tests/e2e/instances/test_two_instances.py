@@ -7,14 +7,18 @@ import sys
 import threading
 import time
 
+import boto3
 import requests
 
 from cfn_cognito.testing import LocalCognito
-from conftest import client
 from hosted_ui_helpers import Browser, make_user, oauth_client, query_of, token
 from user_helpers import PASSWORD, attrs, error_of, inbox
 
 FLOWS = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"]
+
+
+def client(server: LocalCognito, service: str = "cognito-idp"):
+    return boto3.client(service, endpoint_url=server.url, region_name="us-east-1")
 
 
 def _pool_and_client(idp):
