@@ -23,6 +23,10 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 4566
     data_dir: str = "./.cfn-cognito"
+    # postgresql://user:password@host:port/database: state in that database, shared by every
+    # instance given the same URL; empty: SQLite in the data directory. Kept out of repr
+    # (it may hold a password).
+    database_url: str = dataclasses.field(default="", repr=False)
     in_memory: bool = False
     region: str = "us-east-1"
     account_id: str = "000000000000"
@@ -52,6 +56,9 @@ class Settings:
             raise ValueError(f"workers must be at least 1, got {self.workers}")
         if self.log_level.lower() not in LOG_LEVELS:
             raise ValueError(f"log level must be one of {', '.join(LOG_LEVELS)}, got {self.log_level!r}")
+        if self.database_url and not self.database_url.lower().startswith(
+                ("postgresql://", "postgres://")):
+            raise ValueError("database URL must be postgresql://user:password@host:port/database")
         if self.smtp_host:
             self.smtp_address  # noqa: B018 -- a bad SMTP_HOST is refused at start, not per email
         # A relative data dir means the same to every part (function workers run with their

@@ -7,6 +7,10 @@
 `cognito_server` starts `cfn-cognito serve` in a subprocess on a free loopback port with a
 fresh data directory, waits until it answers, and stops it (SIGTERM) at the end of the session.
 `LocalCognito` does the same outside pytest.
+
+With `CFN_COGNITO_TEST_DATABASE=postgresql` in the environment, every LocalCognito keeps its
+state in a fresh database of a throwaway PostgreSQL cluster (cfn_cognito.testing_postgres)
+instead of SQLite: the same tests then run against PostgreSQL.
 """
 
 from __future__ import annotations
@@ -23,6 +27,10 @@ import urllib.request
 
 import pytest
 
+from cfn_cognito import testing_postgres
+
+TEST_DATABASE = "CFN_COGNITO_TEST_DATABASE"
+
 START_TIMEOUT = 30.0
 
 
@@ -36,7 +44,7 @@ class LocalCognito:
     """A `cfn-cognito serve` process on a free port with its own data directory."""
 
     def __init__(self, *extra_args: str, env: dict | None = None, data_dir: str | None = None,
-                 port: int | None = None):
+                 port: int | None = None, database_url: str | None = None):
         self.port = port or free_port()
         self._own_dir = data_dir is None
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="cfn-cognito-test-")
@@ -45,10 +53,22 @@ class LocalCognito:
         self.env = env
         self.process: subprocess.Popen | None = None
         self.log_path = os.path.join(self.data_dir, "server.log")
+        # When the run asks for PostgreSQL and the caller named no database: the database of
+        # this data directory (another LocalCognito on the same directory finds the same
+        # state, as with SQLite), dropped with the directory when it is ours.
+        self._own_database = None
+        if database_url is None and wants_postgres() and "--database-url" not in extra_args \
+                and "CFN_COGNITO_DATABASE_URL" not in (env or {}):
+            database_url = testing_postgres.cluster().database_for(
+                os.path.realpath(self.data_dir))
+            self._own_database = database_url if self._own_dir else None
+        self.database_url = database_url
 
     def start(self) -> "LocalCognito":
         cmd = [sys.executable, "-m", "cfn_cognito", "serve", "--port", str(self.port),
                "--data-dir", self.data_dir, *self.extra_args]
+        if self.database_url:
+            cmd += ["--database-url", self.database_url]
         env = {**os.environ, **(self.env or {})}
         self._log = open(self.log_path, "ab")
         self.process = subprocess.Popen(cmd, stdout=self._log, stderr=subprocess.STDOUT, env=env)
@@ -98,12 +118,28 @@ class LocalCognito:
         self.stop()
         if self._own_dir:
             shutil.rmtree(self.data_dir, ignore_errors=True)
+        if self._own_database:
+            testing_postgres.cluster().drop_database(self._own_database)
+            self._own_database = None
 
     def __enter__(self):
         return self.start()
 
     def __exit__(self, *exc):
         self.close()
+
+
+def wants_postgres() -> bool:
+    """Whether this test run keeps every server's state in PostgreSQL."""
+    return os.environ.get(TEST_DATABASE, "sqlite").lower() in ("postgresql", "postgres")
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """A throwaway PostgreSQL cluster for the session (skips when PostgreSQL is missing)."""
+    if not testing_postgres.available():
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    return testing_postgres.cluster()
 
 
 @pytest.fixture(scope="session")

@@ -309,12 +309,11 @@ _INTERRUPTED = {
 }
 
 
-def recover(ctx: Context) -> None:
-    """Settle stacks left in progress by a stopped service (the work died with the
-    process), so that they can be deleted or deployed again."""
-    for doc in ctx.store.stacks.in_progress():
-        if doc["StackStatus"] == REVIEW:     # waiting for its change set, not working
-            continue
-        status = _INTERRUPTED.get(doc["StackStatus"], "UPDATE_ROLLBACK_FAILED")
-        engine.Run(ctx, doc).stack_status(
-            status, "cfn-cognito stopped while the stack was in progress")
+def settle_interrupted(ctx: Context, doc: dict) -> None:
+    """Settle a stack whose work died with the instance doing it (cfn/keeper.py finds them),
+    so that it can be deleted or deployed again."""
+    if doc["StackStatus"] == REVIEW:     # waiting for its change set, not working
+        return
+    status = _INTERRUPTED.get(doc["StackStatus"], "UPDATE_ROLLBACK_FAILED")
+    engine.Run(ctx, doc).stack_status(
+        status, "cfn-cognito stopped while the stack was in progress")

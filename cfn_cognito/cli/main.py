@@ -14,6 +14,10 @@ def _serve_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default=None, help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=None, help="port (default 4566)")
     parser.add_argument("--data-dir", default=None, help="state directory (default ./.cfn-cognito)")
+    parser.add_argument("--database-url", default=None,
+                        help="postgresql://user:password@host:port/db: state in that database, "
+                             "shared by every instance given it (default: SQLite in the data "
+                             "directory)")
     parser.add_argument("--in-memory", action="store_const", const=True, default=None,
                         help="keep state in a throwaway directory, removed on exit")
     parser.add_argument("--region", default=None, help="region in ids and ARNs (default us-east-1)")
@@ -56,8 +60,9 @@ def build_parser(serve_only: bool = False) -> argparse.ArgumentParser:
 
 def _settings(args: argparse.Namespace) -> config.Settings:
     flags = {name: getattr(args, name, None) for name in
-             ("host", "port", "data_dir", "in_memory", "region", "account_id", "public_url",
-              "allowed_hosts", "log_level", "threads", "workers", "lambda_endpoint")}
+             ("host", "port", "data_dir", "database_url", "in_memory", "region", "account_id",
+              "public_url", "allowed_hosts", "log_level", "threads", "workers",
+              "lambda_endpoint")}
     return config.from_sources(flags)
 
 

@@ -59,8 +59,9 @@ def jwks(ctx: Context) -> dict:
 
 
 def _known_key(ctx: Context) -> OpenIdKey | None:
-    # The stored key is read on every use (one small row): another worker process may have
-    # reset the store and made a new key; only the parsing is kept, by kid.
+    # The stored key is read on every use (one small row): another worker process, or an
+    # instance sharing the database, may have reset the store and made a new key; only the
+    # parsing is kept, by kid.
     stored = ctx.store.identity.signing_key()
     if stored is None:
         return None

@@ -14,7 +14,8 @@ knows how a function runs.
         `name` may be a bare name or an unqualified ARN. The code (exactly one of: a directory,
         zip bytes, inline source written as index.py / index.js as CloudFormation's ZipFile
         does) is copied to `<data_dir>/functions/<name>/<revision>/`, so it survives the
-        source being deleted and restarts. Raises InvalidFunction for what Lambda refuses
+        source being deleted and restarts, and kept in the store as a zip, so that another
+        instance sharing the database unpacks and runs it. Raises InvalidFunction for what Lambda refuses
         (name, runtime, handler, timeout 1-900, memory 128-10240, reserved env keys, bad zip).
     lambdas.get(ctx, name_or_arn) -> dict | None
     lambdas.list_functions(ctx) -> list[dict]

@@ -3,7 +3,10 @@
 Code is never run from where it came from, so a function survives its source being deleted
 and a restart of the server. Each registration gets a fresh revision directory; the one it
 replaces is removed once the new one is in the registry. The copy is the data directory
-owner's alone (folders 0700, files 0600: see store/private.py).
+owner's alone (folders 0700, files 0600: see store/private.py). The code is also kept in
+the store as a zip (`InstalledCode.zip`): an instance sharing the database, with its own
+data directory, unpacks a revision it has not seen on first use (`materialize`); a
+revision's code never changes, so the unpacked directory is a cache that cannot go stale.
 
 A code folder is copied as `aws cloudformation package` would zip it, links followed, but
 only within the folder: a link that leads out of it (to anything on the disk), a dangling
@@ -19,6 +22,7 @@ import io
 import os
 import shutil
 import stat
+import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -36,6 +40,7 @@ class InstalledCode:
     path: str          # relative to the data directory
     sha256: str        # base64 SHA-256, as Lambda's CodeSha256
     size: int          # bytes, as Lambda's CodeSize
+    zip: bytes         # the code as a zip, kept in the store
 
 
 def inline_file_name(runtime: str) -> str:
@@ -58,21 +63,46 @@ def install(data_dir: Path, name: str, revision: str, runtime: str, *,
     try:
         if code_dir is not None:
             digest, size = _copy_dir(Path(code_dir), staging)
+            packed = zip_dir(staging)
         elif zip_bytes is not None:
             _unzip(zip_bytes, staging)
             digest, size = hashlib.sha256(zip_bytes).digest(), len(zip_bytes)
+            packed = zip_bytes
         else:
             source = inline_code.encode()
             staging.mkdir()
             (staging / inline_file_name(runtime)).write_bytes(source)
             digest, size = hashlib.sha256(source).digest(), len(source)
+            packed = zip_dir(staging)
         private.tighten_tree(staging)
         os.replace(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         _remove_if_empty(staging.parent)
         raise
-    return InstalledCode(str(relative), base64.b64encode(digest).decode(), size)
+    return InstalledCode(str(relative), base64.b64encode(digest).decode(), size, packed)
+
+
+def materialize(data_dir: Path, code_path: str, zip_bytes: bytes) -> None:
+    """Unpack a revision's code (from the store) where `code_path` says, unless it is there.
+    Threads and instances sharing a data directory may race: each unpacks into its own
+    staging folder and the first rename wins."""
+    target = Path(data_dir, code_path)
+    if target.is_dir():
+        return
+    staging = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    private.make_dir(Path(data_dir, CODE_ROOT))
+    private.make_dir(staging.parent)
+    try:
+        _unzip(zip_bytes, staging)
+        private.tighten_tree(staging)
+        try:
+            os.rename(staging, target)
+        except OSError:
+            if not target.is_dir():
+                raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def remove(data_dir: Path, code_path: str) -> None:

@@ -1,7 +1,7 @@
 """The function registry: register (create or replace), look up, list and delete functions.
 
 A function's configuration is kept in the store as Lambda's FunctionConfiguration; its code
-in the data directory (see code.py).
+in the store too (a zip per revision) and unpacked in the data directory (see code.py).
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def register(ctx: Context, name: str, runtime: str, handler: str, *, code_dir=No
             previous = ctx.store.functions.get(name)
             if previous and not replace:
                 raise FunctionExists(name)
-            ctx.store.functions.put(name, config, installed.path)
+            ctx.store.functions.put(name, config, installed.path, installed.zip)
     except BaseException:
         code.remove(data_dir, installed.path)
         raise
@@ -88,6 +88,12 @@ def find(ctx: Context, name_or_arn: str) -> LocalFunction | None:
     if found is None:
         return None
     config, code_path = found
+    if not (ctx.store.data_dir / code_path).is_dir():
+        # Deployed by another instance sharing the database (or this data directory lost
+        # its files): unpack the revision's code from the store.
+        packed = ctx.store.functions.code(config["RevisionId"])
+        if packed is not None:
+            code.materialize(ctx.store.data_dir, code_path, packed)
     return LocalFunction(config, ctx.store.data_dir / code_path)
 
 

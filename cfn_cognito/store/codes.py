@@ -24,8 +24,10 @@ class Codes:
             created: float, expires: float) -> None:
         """Store the live code for (user, purpose), replacing any earlier one."""
         self.db.execute(
-            "INSERT OR REPLACE INTO codes(pool_id, sub, purpose, code_hash, attribute, created, "
-            "expires, attempts) VALUES (?,?,?,?,?,?,?,0)",
+            "INSERT INTO codes(pool_id, sub, purpose, code_hash, attribute, created, expires, "
+            "attempts) VALUES (?,?,?,?,?,?,?,0) ON CONFLICT(pool_id, sub, purpose) DO UPDATE SET "
+            "code_hash=excluded.code_hash, attribute=excluded.attribute, "
+            "created=excluded.created, expires=excluded.expires, attempts=0",
             (pool_id, sub, purpose, code_hash, attribute, created, expires))
 
     def get(self, pool_id: str, sub: str, purpose: str) -> CodeRecord | None:

@@ -1,132 +1,137 @@
-"""The SQLite database: one file in the data directory, one connection per thread.
+"""What every database engine of the store offers, and how one is chosen.
 
-WAL mode lets readers run beside the single writer, and several server processes can share
-one data directory. `synchronous=NORMAL` in WAL mode keeps every committed transaction across
-a kill -9 of the process (the WAL is written before COMMIT returns); only a power cut can
-lose the last transactions, which a local development service accepts for speed.
+The table modules of the store write one SQL: SQLite's, restricted to what PostgreSQL also
+understands once `dialect.py` has turned `?` into its placeholders (no `INSERT OR ...`, no
+scalar `max(a, b)`, no `COLLATE NOCASE`). Each engine module (`sqlite_engine.py`,
+`postgres_engine.py`) gives the same calls:
+
+- `execute(sql, params)` -> an object with `rowcount`, `fetchone()`, `fetchall()`
+- `query(sql, params)` -> every row; `one(sql, params)` -> the first row or None
+- `executemany(sql, rows)`
+- `write()` -> a transaction that holds the store's one write lock from its start, so a
+  read-modify-write inside it cannot lose an update, across threads, processes and hosts
+  (SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-level advisory lock). Nested uses join
+  the outer transaction.
+- `migrate()`, `tables()`, `close()`, `engine` ("sqlite" or "postgresql"), `describe()`
+
+A plain `INSERT` that meets a unique key raises `IntegrityError` on both engines, and the
+surrounding transaction goes on (PostgreSQL would abort it: see postgres_engine.py).
 """
 
 from __future__ import annotations
 
-import logging
-import sqlite3
-import threading
-from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
-LOG = logging.getLogger(__name__)
-
-BUSY_TIMEOUT_MS = 30_000
-
-
-class Database:
-    def __init__(self, path: str | Path):
-        self.path = str(path)
-        self._local = threading.local()
-        self._all: list[sqlite3.Connection] = []
-        self._lock = threading.Lock()
-
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
-                               timeout=BUSY_TIMEOUT_MS / 1000)
-        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        with self._lock:
-            self._all.append(conn)
-        return conn
-
-    @property
-    def conn(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._local.conn = self._connect()
-            self._local.depth = 0
-        return conn
-
-    @contextmanager
-    def write(self):
-        """A transaction that holds the write lock from its start (BEGIN IMMEDIATE).
-
-        Nested uses join the outer transaction. Read-modify-write sequences inside one
-        `write()` cannot lose updates, across threads and processes.
-        """
-        conn = self.conn
-        if self._local.depth:
-            self._local.depth += 1
-            try:
-                yield conn
-            finally:
-                self._local.depth -= 1
-            return
-        conn.execute("BEGIN IMMEDIATE")
-        self._local.depth = 1
-        try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        else:
-            conn.execute("COMMIT")
-        finally:
-            self._local.depth = 0
-
-    def execute(self, sql: str, params=()) -> sqlite3.Cursor:
-        return self.conn.execute(sql, params)
-
-    def query(self, sql: str, params=()) -> list[tuple]:
-        return self.conn.execute(sql, params).fetchall()
-
-    def one(self, sql: str, params=()):
-        return self.conn.execute(sql, params).fetchone()
-
-    def migrate(self) -> None:
-        """Apply the numbered migrations not applied yet, in order, each in one transaction."""
-        conn = self.conn
-        conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)")
-        files = sorted(
-            (f for f in resources.files("cfn_cognito.store.migrations").iterdir()
-             if f.name.endswith(".sql")),
-            key=lambda f: f.name,
-        )
-        for f in files:
-            version = int(f.name.split("_", 1)[0])
-            with self.write():
-                if self.one("SELECT 1 FROM schema_migrations WHERE version=?", (version,)):
-                    continue
-                LOG.debug("applying migration %s", f.name)
-                for statement in _statements(f.read_text()):
-                    conn.execute(statement)
-                conn.execute("INSERT INTO schema_migrations(version) VALUES (?)", (version,))
-
-    def tables(self) -> list[str]:
-        rows = self.query("SELECT name FROM sqlite_master WHERE type='table' "
-                          "AND name NOT LIKE 'sqlite_%' AND name != 'schema_migrations'")
-        return [r[0] for r in rows]
-
-    def close(self) -> None:
-        with self._lock:
-            for conn in self._all:
-                try:
-                    conn.close()
-                except sqlite3.Error:
-                    pass
-            self._all.clear()
-        self._local = threading.local()
+DB_FILE = "cognito.db"
+ENGINES = ("sqlite", "postgresql")
 
 
-def _statements(script: str):
-    """Split a migration script into statements: comment lines dropped, then split on ';'
-    (our migrations keep semicolons out of string literals), a trigger's body kept whole."""
-    code = "\n".join(ln for ln in script.splitlines() if not ln.strip().startswith("--"))
-    pending = ""
-    for part in code.split(";"):
-        pending += part + ";"
-        if sqlite3.complete_statement(pending):
-            if pending.strip(" \n;"):
-                yield pending.strip().rstrip(";").strip()
-            pending = ""
-    if pending.strip(" \n;"):
-        yield pending.strip().rstrip(";").strip()
+class Database(Protocol):
+    """What the table modules use of an engine (see the module's docstring)."""
+
+    engine: str
+
+    def write(self): ...
+    def execute(self, sql: str, params=()): ...
+    def executemany(self, sql: str, rows) -> None: ...
+    def query(self, sql: str, params=()) -> list[tuple]: ...
+    def one(self, sql: str, params=()): ...
+    def migrate(self) -> None: ...
+    def tables(self) -> list[str]: ...
+    def describe(self) -> str: ...
+    def close(self) -> None: ...
+
+
+class IntegrityError(Exception):
+    """A unique key (or another constraint) refused a write."""
+
+
+class DatabaseUnavailable(Exception):
+    """The database named by --database-url cannot be reached or used."""
+
+
+def open_database(data_dir: str | Path, url: str = ""):
+    """The engine for `url` (postgresql://...), or SQLite in `data_dir` without one."""
+    if not url:
+        from cfn_cognito.store.sqlite_engine import SqliteDatabase
+        return SqliteDatabase(Path(data_dir) / DB_FILE)
+    scheme = url.split(":", 1)[0].lower()
+    if scheme in ("postgresql", "postgres"):
+        from cfn_cognito.store.postgres_engine import PostgresDatabase
+        return PostgresDatabase(url)
+    raise DatabaseUnavailable(f"unsupported database URL scheme {scheme!r}: "
+                              "use postgresql://user:password@host:port/database")
+
+
+def migrations(engine: str) -> list[tuple[int, str, list[str]]]:
+    """(version, file name, statements for `engine`) of every numbered migration, in order.
+
+    One source of truth for both engines: each file is written for SQLite; PostgreSQL gets
+    its statements through `dialect.postgres_ddl`. A line `-- engine: sqlite` or
+    `-- engine: postgresql` starts a part for that engine only, `-- engine: all` ends it.
+    """
+    files = sorted((f for f in resources.files("cfn_cognito.store.migrations").iterdir()
+                    if f.name.endswith(".sql")), key=lambda f: f.name)
+    out = []
+    for f in files:
+        version = int(f.name.split("_", 1)[0])
+        out.append((version, f.name, list(_statements(_part_for(f.read_text(), engine)))))
+    return out
+
+
+def _part_for(script: str, engine: str) -> str:
+    keep, lines = True, []
+    for line in script.splitlines():
+        marker = line.strip()
+        if marker.startswith("-- engine:"):
+            wanted = marker.split(":", 1)[1].strip()
+            keep = wanted in ("all", engine)
+            continue
+        if keep and not marker.startswith("--"):
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _statements(code: str):
+    """Statements split on ';' outside quotes: '...' strings, $$...$$ bodies (PostgreSQL
+    functions) and BEGIN ... END blocks (SQLite triggers) are kept whole."""
+    pending, quote, depth, i = [], None, 0, 0
+    while i < len(code):
+        ch = code[i]
+        if quote:
+            if code.startswith(quote, i):
+                pending.append(quote)
+                i += len(quote)
+                quote = None
+                continue
+        elif code.startswith("$$", i):
+            quote = "$$"
+            pending.append("$$")
+            i += 2
+            continue
+        elif ch == "'":
+            quote = "'"
+        elif ch == ";" and depth == 0:
+            statement = "".join(pending).strip()
+            if statement:
+                yield statement
+            pending = []
+            i += 1
+            continue
+        elif code[i:i + 5].upper() == "BEGIN" and _word_at(code, i, 5):
+            depth += 1
+        elif code[i:i + 3].upper() == "END" and _word_at(code, i, 3) and depth:
+            depth -= 1
+        pending.append(ch)
+        i += 1
+    statement = "".join(pending).strip()
+    if statement:
+        yield statement
+
+
+def _word_at(code: str, i: int, n: int) -> bool:
+    before = code[i - 1] if i else " "
+    after = code[i + n] if i + n < len(code) else " "
+    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")

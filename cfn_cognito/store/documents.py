@@ -9,9 +9,8 @@ the API returns, in a table of this form:
 from __future__ import annotations
 
 import json
-import sqlite3
 
-from cfn_cognito.store.db import Database
+from cfn_cognito.store.db import Database, IntegrityError
 
 
 def _dump(doc: dict) -> str:
@@ -42,7 +41,7 @@ class Documents:
         try:
             self.db.execute(f"INSERT INTO {self.table}(scope, key, doc) VALUES (?,?,?)",
                             (scope, key, _dump(doc)))
-        except sqlite3.IntegrityError:
+        except IntegrityError:
             return False
         return True
 

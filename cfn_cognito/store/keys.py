@@ -22,8 +22,8 @@ class SigningKeys:
         racing creators all end up with the first one's keys (read them back with get)."""
         with self.db.write():
             for use, kid, pem in keys:
-                self.db.execute("INSERT OR IGNORE INTO signing_keys(pool_id, use, kid, "
-                                "private_pem, created) VALUES (?,?,?,?,?)",
+                self.db.execute("INSERT INTO signing_keys(pool_id, use, kid, private_pem, "
+                                "created) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
                                 (pool_id, use, kid, pem, created))
 
     def delete_pool(self, pool_id: str) -> None:

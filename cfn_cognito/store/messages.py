@@ -24,7 +24,7 @@ def _where(pool_id: str | None, username: str | None, kind: str | None,
         params += [username, *[part for pair in users for part in pair]]
     if destination is not None:
         # Addresses compare as people type them: Ada@Example.com is ada@example.com.
-        clauses.append("destination=? COLLATE NOCASE")
+        clauses.append("lower(destination)=lower(?)")
         params.append(destination)
     if since is not None:
         clauses.append("time>=?")
@@ -38,11 +38,10 @@ class Messages:
 
     def add(self, *, time: float, pool_id: str, username: str, destination: str, medium: str,
             kind: str, subject: str, body: str, code: str) -> int:
-        cur = self.db.execute(
+        return self.db.one(
             "INSERT INTO messages(time, pool_id, username, destination, medium, kind, subject, "
-            "body, code) VALUES (?,?,?,?,?,?,?,?,?)",
-            (time, pool_id, username, destination, medium, kind, subject, body, code))
-        return cur.lastrowid
+            "body, code) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id",
+            (time, pool_id, username, destination, medium, kind, subject, body, code))[0]
 
     def list(self, pool_id: str | None = None, username: str | None = None,
              kind: str | None = None, destination: str | None = None,
@@ -53,7 +52,7 @@ class Messages:
         where, params = _where(pool_id, username, kind, destination, since, users)
         sql = f"SELECT {', '.join(_COLUMNS)} FROM messages{where} ORDER BY id"
         if limit is not None:
-            sql = f"SELECT * FROM ({sql} DESC LIMIT ?) ORDER BY id"
+            sql = f"SELECT * FROM ({sql} DESC LIMIT ?) AS newest ORDER BY id"
             params.append(limit)
         return [dict(zip(_COLUMNS, row)) for row in self.db.query(sql, params)]
 

@@ -56,15 +56,13 @@ class OAuth:
 
     def take_code(self, code_hash: str) -> CodeRecord | None:
         """The code's record, removed in the same transaction: of two redemptions racing with
-        one code, only one gets it."""
-        with self.db.write():
-            row = self.db.one(
-                "SELECT pool_id, client_id, redirect_uri, sub, scopes, nonce, code_challenge, "
-                "code_challenge_method, auth_time, expires FROM oauth_codes WHERE code_hash=?",
-                (code_hash,))
-            if row is None:
-                return None
-            self.db.execute("DELETE FROM oauth_codes WHERE code_hash=?", (code_hash,))
+        one code, only one gets it (one DELETE ... RETURNING: the database decides)."""
+        row = self.db.one(
+            "DELETE FROM oauth_codes WHERE code_hash=? RETURNING pool_id, client_id, "
+            "redirect_uri, sub, scopes, nonce, code_challenge, code_challenge_method, "
+            "auth_time, expires", (code_hash,))
+        if row is None:
+            return None
         values = list(row)
         values[4] = json.loads(values[4])
         return CodeRecord(*values)
@@ -96,8 +94,9 @@ class OAuth:
                   now: float) -> None:
         with self.db.write():
             self.db.execute("DELETE FROM oauth_grants WHERE expires < ?", (now,))
-            self.db.execute("INSERT OR REPLACE INTO oauth_grants(pool_id, origin_jti, scopes, "
-                            "expires) VALUES (?,?,?,?)",
+            self.db.execute("INSERT INTO oauth_grants(pool_id, origin_jti, scopes, expires) "
+                            "VALUES (?,?,?,?) ON CONFLICT(pool_id, origin_jti) DO UPDATE SET "
+                            "scopes=excluded.scopes, expires=excluded.expires",
                             (pool_id, origin_jti, json.dumps(scopes), expires))
 
     def grant_scopes(self, pool_id: str, origin_jti: str) -> list[str] | None:
@@ -115,7 +114,8 @@ class OAuth:
         if row is not None:
             return row[0]
         with self.db.write():
-            self.db.execute("INSERT OR IGNORE INTO oauth_secrets(name, value) VALUES (?,?)",
+            self.db.execute("INSERT INTO oauth_secrets(name, value) VALUES (?,?) "
+                            "ON CONFLICT DO NOTHING",
                             (name, fresh))
             return self.db.one("SELECT value FROM oauth_secrets WHERE name=?", (name,))[0]
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
-from cfn_cognito.store.db import Database
+from cfn_cognito.store.db import Database, IntegrityError
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ class ProviderLinks:
                 f"INSERT INTO provider_links(pool_id, {_COLUMNS}) VALUES (?,?,?,?,?,?)",
                 (pool_id, link.provider_name, link.attribute_name, link.attribute_value,
                  link.sub, link.created))
-        except sqlite3.IntegrityError:
+        except IntegrityError:
             raise LinkTaken(link.attribute_value) from None
 
     def find(self, pool_id: str, provider_name: str, attribute_name: str,

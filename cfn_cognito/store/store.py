@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import uuid
 from pathlib import Path
 
 from cfn_cognito.store import private
@@ -9,7 +12,7 @@ from cfn_cognito.store.auth_events import AuthEvents
 from cfn_cognito.store.auth_sessions import AuthSessions
 from cfn_cognito.store.change_sets import ChangeSets
 from cfn_cognito.store.codes import Codes
-from cfn_cognito.store.db import Database
+from cfn_cognito.store.db import DB_FILE, Database, open_database
 from cfn_cognito.store.devices import Devices
 from cfn_cognito.store.documents import Documents
 from cfn_cognito.store.functions import Functions
@@ -25,8 +28,6 @@ from cfn_cognito.store.stacks import Stacks
 from cfn_cognito.store.tokens import Tokens
 from cfn_cognito.store.users import Users
 
-DB_FILE = "cognito.db"
-
 # Tables whose rows belong to a pool (scope = pool id), emptied when the pool is deleted.
 POOL_SCOPED = ("clients", "domains", "groups", "resource_servers")
 # Pool settings kept as documents the same way (migration 0010), each a Store attribute.
@@ -35,9 +36,17 @@ POOL_SETTINGS = ("identity_providers", "ui_customizations", "risk_configurations
                  "client_secrets", "saml_certificates", "mfa_configs")
 
 
+def instance_id() -> str:
+    """This process as an owner of work in progress: host, process id and a random part (a
+    process id can come back after a restart)."""
+    return f"{socket.gethostname()}|{os.getpid()}|{uuid.uuid4().hex[:12]}"
+
+
 class Store:
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, data_dir: str | Path):
         self.db = db
+        self._data_dir = Path(data_dir)
+        self.instance = instance_id()
         self.pools = Documents(db, "pools")
         self.clients = Documents(db, "clients")
         self.domains = Documents(db, "domains")
@@ -51,7 +60,7 @@ class Store:
         self.tokens = Tokens(db)
         self.auth_sessions = AuthSessions(db)
         self.oauth = OAuth(db)
-        self.stacks = Stacks(db)
+        self.stacks = Stacks(db, self.instance)
         self.change_sets = ChangeSets(db)
         self.functions = Functions(db)
         self.identity = IdentityStore(db)
@@ -66,8 +75,9 @@ class Store:
 
     @property
     def data_dir(self) -> Path:
-        """The directory of the database, where files kept beside it (function code) live."""
-        return Path(self.db.path).parent
+        """This instance's directory: the SQLite database when there is no other, and the
+        files unpacked from the database (function code)."""
+        return self._data_dir
 
     def write(self):
         """A transaction holding the write lock (see Database.write)."""
@@ -99,14 +109,21 @@ class Store:
         self.db.close()
 
 
-def open_store(data_dir: str | Path) -> Store:
-    """The store of a data directory, created 0700 with its database 0600 (store/private.py);
-    SQLite gives the -wal and -shm files it creates the database file's mode."""
+def open_store(data_dir: str | Path, database_url: str = "") -> Store:
+    """The store in `data_dir` (SQLite), or on the database of `database_url` (PostgreSQL)
+    with `data_dir` for this instance's files. Migrates the database first. The data
+    directory is created 0700, SQLite's database 0600 (store/private.py); SQLite gives the
+    -wal and -shm files it creates the database file's mode."""
     path = Path(data_dir).absolute()   # a worker's cwd is elsewhere: no relative paths
     private.make_dir(path, warn=True)
-    for suffix in ("-wal", "-shm", "-journal"):
-        private.tighten(path / (DB_FILE + suffix))
-    private.make_file(path / DB_FILE)
-    db = Database(path / DB_FILE)
-    db.migrate()
-    return Store(db)
+    if not database_url:
+        for suffix in ("-wal", "-shm", "-journal"):
+            private.tighten(path / (DB_FILE + suffix))
+        private.make_file(path / DB_FILE)
+    db = open_database(path, database_url)
+    try:
+        db.migrate()
+    except BaseException:
+        db.close()
+        raise
+    return Store(db, path)

@@ -56,21 +56,23 @@ class Tokens:
         with self.db.write():
             self.db.execute("UPDATE refresh_tokens SET revoked=1 WHERE pool_id=? "
                             "AND origin_jti=?", (pool_id, origin_jti))
-            self.db.execute("INSERT OR IGNORE INTO revoked_origins(pool_id, origin_jti, "
-                            "revoked_at) VALUES (?,?,?)", (pool_id, origin_jti, now))
+            self.db.execute("INSERT INTO revoked_origins(pool_id, origin_jti, revoked_at) "
+                            "VALUES (?,?,?) ON CONFLICT DO NOTHING", (pool_id, origin_jti, now))
 
     def revoke_user(self, pool_id: str, sub: str, now: float) -> None:
         """Global sign-out: revoke all the user's refresh tokens and their authentications,
         and refuse the user's tokens issued before this second."""
         with self.db.write():
-            self.db.execute("INSERT OR IGNORE INTO revoked_origins(pool_id, origin_jti, "
-                            "revoked_at) SELECT DISTINCT pool_id, origin_jti, ? "
-                            "FROM refresh_tokens WHERE pool_id=? AND sub=?", (now, pool_id, sub))
+            self.db.execute("INSERT INTO revoked_origins(pool_id, origin_jti, revoked_at) "
+                            "SELECT DISTINCT pool_id, origin_jti, ? FROM refresh_tokens "
+                            "WHERE pool_id=? AND sub=? ON CONFLICT DO NOTHING",
+                            (now, pool_id, sub))
             self.db.execute("UPDATE refresh_tokens SET revoked=1 WHERE pool_id=? AND sub=?",
                             (pool_id, sub))
             self.db.execute("INSERT INTO token_cutoffs(pool_id, sub, valid_after) VALUES (?,?,?) "
                             "ON CONFLICT(pool_id, sub) DO UPDATE SET "
-                            "valid_after=max(valid_after, excluded.valid_after)",
+                            "valid_after=CASE WHEN excluded.valid_after > token_cutoffs.valid_after "
+                            "THEN excluded.valid_after ELSE token_cutoffs.valid_after END",
                             (pool_id, sub, int(now)))
 
     def is_revoked(self, pool_id: str, sub: str, origin_jti: str | None, iat: int) -> bool:

@@ -12,12 +12,11 @@ the username, unique per pool so two users can never hold one alias.
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
 
-from cfn_cognito.store.db import Database
+from cfn_cognito.store.db import Database, IntegrityError
 
-# Above every character SQLite can hold: `key < prefix + PREFIX_END` bounds a prefix scan.
+# Above every character SQLite and PostgreSQL (COLLATE "C") can hold: `key < prefix + PREFIX_END` bounds a prefix scan.
 PREFIX_END = "\U0010ffff"
 
 _LISTED = "pool_id, username, username_key, sub, status, enabled, created, modified, attributes"
@@ -147,7 +146,7 @@ class Users:
                 f"INSERT INTO users({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (user.pool_id, user.username, user.username_key, user.sub, user.status,
                  int(user.enabled), user.created, user.modified, attrs, doc))
-        except sqlite3.IntegrityError:
+        except IntegrityError:
             raise UserExists(user.username_key) from None
         self._index(user, index)
 
@@ -163,8 +162,9 @@ class Users:
         self._index(user, index)
 
     def _index(self, user: UserRecord, index: list[tuple[str, str]]) -> None:
-        self.db.conn.executemany(
-            "INSERT OR IGNORE INTO user_index(pool_id, name, value_key, sub) VALUES (?,?,?,?)",
+        self.db.executemany(
+            "INSERT INTO user_index(pool_id, name, value_key, sub) VALUES (?,?,?,?) "
+            "ON CONFLICT DO NOTHING",
             [(user.pool_id, name, value_key, user.sub) for name, value_key in index])
 
     def delete(self, pool_id: str, sub: str) -> None:
@@ -204,7 +204,7 @@ class Users:
         try:
             self.db.execute("INSERT INTO aliases(pool_id, name, value_key, sub) VALUES (?,?,?,?)",
                             (pool_id, name, value_key, sub))
-        except sqlite3.IntegrityError:
+        except IntegrityError:
             raise AliasTaken(name, self.alias_owner(pool_id, name, value_key) or "") from None
 
     def remove_alias(self, pool_id: str, name: str, value_key: str) -> None:

@@ -1,9 +1,9 @@
 """What the service does around serving requests, in one place: settle at start, stop the
 parts that own threads or processes at exit, wipe everything on reset.
 
-The parts that own threads or processes are the Lambda workers (lambdas.stop_workers) and
-the mail sending threads (mail.stop); both start on first use, so starting needs nothing
-of them.
+The parts that own threads or processes are the Lambda workers (lambdas.stop_workers), the
+mail sending threads (mail.stop), both started on first use, and the stack keeper of each
+worker process (cfn/keeper.py).
 """
 
 from __future__ import annotations
@@ -11,25 +11,36 @@ from __future__ import annotations
 import logging
 
 from cfn_cognito import lambdas, mail
+from cfn_cognito.cfn import keeper
 from cfn_cognito.context import Context
 from cfn_cognito.store import Store
 
 LOG = logging.getLogger(__name__)
 
+_KEEPER: list[keeper.Keeper] = []
+
 
 def start(ctx: Context) -> None:
-    """Before the first request: function code an older version installed is made the
-    owner's alone (the database was, by open_store); stacks a stopped service left in
-    progress are settled (the work died with that process), so that they can be deleted or
+    """Before any worker starts, once per instance: function code an older version installed
+    is made the owner's alone (the database was, by open_store); stacks a stopped process
+    left in progress are settled (the work died with it), so that they can be deleted or
     deployed again."""
     lambdas.tighten_code(ctx.store.data_dir)
-    if ctx.store.stacks.in_progress():
-        from cfn_cognito.cfn import stacks  # the engine is needed only for this
-        stacks.recover(ctx)
+    keeper.settle_orphans(ctx)
+
+
+def start_worker(ctx: Context) -> None:
+    """In each worker process, once it has its store: the stack keeper beats for the stacks
+    this process works on and settles those of processes or instances that die later
+    (cfn/keeper.py)."""
+    _KEEPER.append(keeper.Keeper(ctx).start())
 
 
 def stop() -> None:
-    """At exit: end the mail threads (what still waits is logged) and the Lambda workers."""
+    """At exit: end the stack keeper, the mail threads (what still waits is logged) and the
+    Lambda workers."""
+    while _KEEPER:
+        _KEEPER.pop().stop()
     mail.stop()
     lambdas.stop_workers()
 

@@ -30,7 +30,7 @@ import tempfile
 from cfn_cognito import __version__
 from cfn_cognito.config import Settings
 from cfn_cognito.context import factory as context_factory
-from cfn_cognito.store import open_store
+from cfn_cognito.store import DatabaseUnavailable, open_store
 from cfn_cognito.web import lifecycle
 from cfn_cognito.web.wsgi import create_wsgi
 
@@ -126,7 +126,14 @@ def serve(settings: Settings) -> int:
               file=sys.stderr)
         return 1
     data_dir = _data_dir(settings)
-    store = open_store(data_dir)        # created and migrated once, before any worker
+    try:    # created and migrated once, before any worker
+        store = open_store(data_dir, settings.database_url)
+    except DatabaseUnavailable as err:
+        print(f"cfn-cognito: {err}", file=sys.stderr)
+        return 1
+    where = (f"state in {store.db.describe()}, files in {os.path.abspath(data_dir)}"
+             if settings.database_url else
+             "in memory" if settings.in_memory else f"data in {os.path.abspath(data_dir)}")
     try:
         lifecycle.start(context_factory(settings, store)())
     finally:
@@ -136,8 +143,9 @@ def serve(settings: Settings) -> int:
 
     def load_app(_target):
         _die_with(parent_pid)
-        worker_store = open_store(data_dir)
+        worker_store = open_store(data_dir, settings.database_url)
         _WORKER_STORES.append(worker_store)
+        lifecycle.start_worker(context_factory(settings, worker_store)())
         return create_wsgi(settings, worker_store)
 
     from granian.constants import Interfaces
@@ -148,7 +156,6 @@ def serve(settings: Settings) -> int:
         log_level="debug" if settings.log_level.lower() == "debug" else "error",
         log_dictconfig=_granian_logging(settings.log_level),
         respawn_failed_workers=True, workers_kill_timeout=10)
-    where = "in memory" if settings.in_memory else f"data in {os.path.abspath(data_dir)}"
     LOG.info("cfn-cognito %s serving on http://%s:%s (%s; %d worker process%s)", __version__,
              settings.host, settings.port, where, settings.workers,
              "" if settings.workers == 1 else "es")

@@ -121,7 +121,7 @@ def sign_in(idp):
 def server_context(server, seconds_ahead: float = 0.0):
     """A service Context on the running server's own data (same settings as the server's),
     its clock `seconds_ahead` of the real one."""
-    store = open_store(server.data_dir)
+    store = open_store(server.data_dir, server.database_url or "")
     try:
         yield Context(settings=Settings(port=server.port), store=store,
                       clock=lambda: time.time() + seconds_ahead)

@@ -72,7 +72,7 @@ class Scene:
         self.server = server
         self.url = server.url
         self.idp = api_client(server.url)
-        self.store = open_store(server.data_dir)
+        self.store = open_store(server.data_dir, server.database_url or "")
         self.settings = Settings(port=server.port)
         if pool_id is None:
             pool_id = self.idp.create_user_pool(PoolName="forge-a")["UserPool"]["Id"]

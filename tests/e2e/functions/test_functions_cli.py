@@ -84,7 +84,7 @@ def test_a_registered_function_runs_through_the_library_on_the_same_store(cognit
     out = cli("register", "--name", name, "--runtime", "python3.12", "--handler", "app.handler",
               "--code", str(source), endpoint=cognito_server.url)
     assert out.returncode == 0, out.stderr
-    store = open_store(cognito_server.data_dir)
+    store = open_store(cognito_server.data_dir, cognito_server.database_url or "")
     ctx = Context(settings=Settings(), store=store)
     try:
         result = lambdas.invoke(ctx, f"arn:aws:lambda:us-east-1:000000000000:function:{name}",

@@ -16,7 +16,7 @@ import requests
 
 from aws_wire import aws_cli
 from cfn_cognito import __version__
-from cfn_cognito.testing import LocalCognito, free_port
+from cfn_cognito.testing import LocalCognito, free_port, wants_postgres
 
 
 def _idp(server_or_url, region="us-east-1"):
@@ -112,6 +112,7 @@ def test_sigterm_stops_the_server_cleanly(tmp_path):
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to find the database")
+@pytest.mark.skipif(wants_postgres(), reason="looks for SQLite's file among the open files")
 def test_in_memory_leaves_nothing_behind(tmp_path):
     server = LocalCognito("--in-memory", data_dir=str(tmp_path)).start()
     try:

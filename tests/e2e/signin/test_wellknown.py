@@ -23,7 +23,7 @@ DISCOVERY_KEYS = [
 @pytest.fixture
 def server_ctx(cognito_server):
     """A service context on the running server's own data directory (and public URL)."""
-    store = open_store(cognito_server.data_dir)
+    store = open_store(cognito_server.data_dir, cognito_server.database_url or "")
     yield Context(settings=Settings(port=cognito_server.port), store=store)
     store.close()
 

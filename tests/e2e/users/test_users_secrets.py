@@ -5,7 +5,9 @@ from pathlib import Path
 
 import boto3
 
-from cfn_cognito.testing import LocalCognito
+import pytest
+
+from cfn_cognito.testing import LocalCognito, wants_postgres
 from user_helpers import attrs, inbox, make_client
 
 # Distinctive, so a hit can only be the password itself.
@@ -19,6 +21,7 @@ def _files(root: str) -> list[Path]:
     return [p for p in Path(root).rglob("*") if p.is_file()]
 
 
+@pytest.mark.skipif(wants_postgres(), reason="reads SQLite's files in the data directory")
 def test_passwords_never_reach_the_data_dir_in_clear():
     with LocalCognito() as server:
         idp = boto3.client("cognito-idp", endpoint_url=server.url, region_name="us-east-1")
