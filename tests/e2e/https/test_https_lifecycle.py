@@ -2,8 +2,10 @@
 kill -9 (nothing keeps serving the port with old state); a taken https port is one clear
 line at start; a restart serves the same CA and certificate, so trust given once holds."""
 
+import os
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -54,3 +56,21 @@ def test_a_taken_https_port_is_one_clear_line(tmp_path):
     assert out.returncode == 1
     assert out.stderr.strip() == (f"cfn-cognito: cannot listen on 127.0.0.1:{port}: "
                                   "Address already in use")
+
+
+def test_ca_path_makes_the_ca_once_and_follows_the_data_dir_setting(tmp_path):
+    env = {**os.environ, "CFN_COGNITO_DATA_DIR": str(tmp_path / "state")}
+    first = subprocess.run([sys.executable, "-m", "cfn_cognito", "ca", "path"], env=env,
+                           capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    path = tmp_path / "state" / "tls" / "ca.pem"
+    assert first.stdout.strip() == str(path)
+    made = path.read_bytes()
+    assert stat.S_IMODE((tmp_path / "state" / "tls" / "ca-key.pem").stat().st_mode) == 0o600
+    again = subprocess.run([sys.executable, "-m", "cfn_cognito", "ca", "path", "--data-dir",
+                            "state"], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert again.stdout.strip() == str(path)
+    assert path.read_bytes() == made
+    bare = subprocess.run([sys.executable, "-m", "cfn_cognito", "ca"], capture_output=True,
+                          text=True, timeout=60, cwd=tmp_path)
+    assert bare.returncode == 2 and "path" in bare.stderr and "env" in bare.stderr
