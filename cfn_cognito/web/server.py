@@ -14,6 +14,10 @@ cache checked against the store.
 The workers are forked after this process has opened (and migrated) the store, settled
 stacks left in progress, closed its connection again, and imported the app's modules once,
 so a worker starts in milliseconds and shares those pages.
+
+With --https, a second granian server answers TLS on the https port (granian serves either
+TLS or plain HTTP on a port): it runs in a process forked from this one, with one worker,
+and ends with this process, as the workers do. Its certificate comes from cfn_cognito.tls.
 """
 
 from __future__ import annotations
@@ -133,7 +137,7 @@ def _app_loader(settings: Settings, data_dir: str):
     return load_app
 
 
-def _server(settings: Settings, port: int, workers: int, **tls):
+def _server(settings: Settings, port: int, workers: int, **ssl_options):
     from granian.constants import Interfaces
 
     return _server_class()(
@@ -141,7 +145,7 @@ def _server(settings: Settings, port: int, workers: int, **tls):
         workers=workers, blocking_threads=settings.threads, backlog=2048,
         log_level="debug" if settings.log_level.lower() == "debug" else "warning",
         log_dictconfig=_granian_logging(settings.log_level),
-        respawn_failed_workers=True, workers_kill_timeout=10, **tls)
+        respawn_failed_workers=True, workers_kill_timeout=10, **ssl_options)
 
 
 def _start_https(settings: Settings, data_dir: str, certificate: tls.ServerCertificate) -> int:
@@ -157,8 +161,8 @@ def _start_https(settings: Settings, data_dir: str, certificate: tls.ServerCerti
         _die_with(parent_pid)
         from granian.constants import SSLProtocols
 
-        # TLS 1.2 at least, as AWS's own endpoints ask of clients since 2024
-        # (docs.aws.amazon.com, "TLS 1.2 to become the minimum TLS protocol level").
+        # TLS 1.2 at least, as AWS's API endpoints require (AWS Security Blog, "TLS 1.2 to
+        # become the minimum TLS protocol level for all AWS API endpoints").
         _server(settings, settings.tls_port, 1, ssl_cert=Path(certificate.cert_path),
                 ssl_key=Path(certificate.key_path), ssl_protocol_min=SSLProtocols.tls12,
                 ).serve(target_loader=_app_loader(settings, data_dir))
