@@ -147,3 +147,17 @@ def test_clients_that_do_not_trust_the_ca_get_a_tls_error(https_server, monkeypa
     with pytest.raises(requests.exceptions.ConnectionError):
         requests.get(f"http://localhost:{https_server.https_port}/_cfn_cognito/health",
                      timeout=10)
+
+
+def test_cfn_cognito_commands_over_https_trust_the_ca_through_ca_env(https_server, trust):
+    command = [sys.executable, "-m", "cfn_cognito", "messages", "--endpoint",
+               https_server.https_url]
+    trusted = subprocess.run(command, capture_output=True, text=True, timeout=60,
+                             env=environ(SSL_CERT_FILE=trust["SSL_CERT_FILE"]))
+    assert trusted.returncode == 0, trusted.stderr
+    untrusted = subprocess.run(command, capture_output=True, text=True, timeout=60,
+                               env=environ())
+    assert untrusted.returncode == 1
+    assert untrusted.stderr.startswith(f"cfn-cognito: the certificate of "
+                                       f"{https_server.https_url} is not trusted"), untrusted.stderr
+    assert 'eval "$(cfn-cognito ca env)"' in untrusted.stderr
