@@ -68,7 +68,8 @@ def exchange(endpoint: str, method: str, path: str, body=None, *, timeout: float
         reason = getattr(err, "reason", err)
         if isinstance(reason, ssl.SSLCertVerificationError):
             raise CommandError(f"the certificate of {endpoint} is not trusted "
-                               f"({reason.verify_message}); for the local CA of `cfn-cognito serve --https`, run "
+                               f"({reason.verify_message}); for the local CA of "
+                               "`cfn-cognito serve --https`, run "
                                "eval \"$(cfn-cognito ca env)\" first") from None
         raise CommandError(f"no cfn-cognito service answers at {endpoint} ({reason}); start "
                            "one with `cfn-cognito serve` or pass --endpoint") from None
