@@ -34,6 +34,10 @@ class Settings:
     # Host names requests may be addressed to besides the local ones (web/host_guard.py):
     # "name" or ".name" (the name and every name under it), separated by commas.
     allowed_hosts: str = ""
+    # HTTPS on a second port (granian cannot tell TLS from plain HTTP on one), with the
+    # local CA of cfn_cognito/tls; plain HTTP stays on `port`, whatever this says.
+    https: bool = False
+    https_port: int = 0         # 0: port + 1
     log_level: str = "info"
     # Request threads per worker process, and worker processes (web/server.py says why).
     threads: int = 8
@@ -50,6 +54,14 @@ class Settings:
         # Refuse what would otherwise go wrong quietly (a port of 99999 binds 34463).
         if not 1 <= self.port <= 65535:
             raise ValueError(f"port must be between 1 and 65535, got {self.port}")
+        if self.https_port and not 1 <= self.https_port <= 65535:
+            raise ValueError(f"https port must be between 1 and 65535, got {self.https_port}")
+        if self.https and not 1 <= self.tls_port <= 65535:
+            raise ValueError(f"https port {self.tls_port} (port + 1) is out of range: pass "
+                             "--https-port")
+        if self.https and self.tls_port == self.port:
+            raise ValueError(f"https port and port are both {self.port}: HTTPS needs a port "
+                             "of its own")
         if self.threads < 1:
             raise ValueError(f"threads must be at least 1, got {self.threads}")
         if self.workers < 1:
@@ -99,9 +111,19 @@ class Settings:
         return host, int(port) if port else (465 if self.smtp_tls else 25)
 
     @property
+    def tls_port(self) -> int:
+        """The port HTTPS answers on (with `https`)."""
+        return self.https_port or self.port + 1
+
+    @property
     def base_url(self) -> str:
-        """The base of every URL the service prints or puts in tokens."""
-        return (self.public_url or f"http://localhost:{self.port}").rstrip("/")
+        """The base of every URL the service prints or puts in tokens: --public-url, else
+        the https address with --https, else the http one."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        if self.https:
+            return f"https://localhost:{self.tls_port}"
+        return f"http://localhost:{self.port}"
 
     def replace(self, **changes) -> "Settings":
         return dataclasses.replace(self, **changes)

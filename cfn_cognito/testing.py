@@ -19,6 +19,7 @@ import os
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -44,11 +45,19 @@ class LocalCognito:
     """A `cfn-cognito serve` process on a free port with its own data directory."""
 
     def __init__(self, *extra_args: str, env: dict | None = None, data_dir: str | None = None,
-                 port: int | None = None, database_url: str | None = None):
+                 port: int | None = None, database_url: str | None = None,
+                 https: bool = False):
         self.port = port or free_port()
         self._own_dir = data_dir is None
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="cfn-cognito-test-")
         self.url = f"http://127.0.0.1:{self.port}"
+        # With `https`, also `serve --https` on a second free port: `https_url` (localhost, a
+        # name the certificate has), the CA that signs it in `ca_file`.
+        self.https_port = free_port() if https else None
+        self.https_url = f"https://localhost:{self.https_port}" if https else None
+        self.ca_file = os.path.join(self.data_dir, "tls", "ca.pem")
+        if https:
+            extra_args = ("--https", "--https-port", str(self.https_port), *extra_args)
         self.extra_args = extra_args
         self.env = env
         self.process: subprocess.Popen | None = None
@@ -81,12 +90,19 @@ class LocalCognito:
             if self.process and self.process.poll() is not None:
                 raise RuntimeError(f"cfn-cognito exited early:\n{self.log()}")
             try:
-                with urllib.request.urlopen(self.url + "/_cfn_cognito/health", timeout=1) as r:
-                    if r.status == 200:
-                        return
+                if all(self._healthy(url) for url in (self.url, self.https_url) if url):
+                    return
             except OSError:
-                time.sleep(0.05)
+                pass
+            time.sleep(0.05)
         raise RuntimeError(f"cfn-cognito did not answer within {timeout}s:\n{self.log()}")
+
+    def _healthy(self, base: str) -> bool:
+        context = ssl.create_default_context(cafile=self.ca_file) if base.startswith("https") \
+            else None
+        with urllib.request.urlopen(base + "/_cfn_cognito/health", timeout=1,
+                                    context=context) as r:
+            return r.status == 200
 
     def log(self) -> str:
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import ssl
 import urllib.error
 import urllib.request
 
@@ -73,6 +74,11 @@ def exchange(endpoint: str, method: str, path: str, body=None, *, timeout: float
         raise Refused(err.code, answer, error_type) from None
     except (urllib.error.URLError, OSError) as err:
         reason = getattr(err, "reason", err)
+        if isinstance(reason, ssl.SSLCertVerificationError):
+            raise CommandError(f"the certificate of {endpoint} is not trusted "
+                               f"({reason.verify_message}); for the local CA of "
+                               "`cfn-cognito serve --https`, run "
+                               "eval \"$(cfn-cognito ca env)\" first") from None
         raise CommandError(f"no cfn-cognito service answers at {endpoint} ({reason}); start "
                            "one with `cfn-cognito serve` or pass --endpoint") from None
 

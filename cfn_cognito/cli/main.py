@@ -29,6 +29,11 @@ def _serve_flags(parser: argparse.ArgumentParser) -> None:
                         help="host names requests may be addressed to besides localhost, "
                              "*.localhost, IP addresses and the --public-url host: "
                              "comma-separated, .example.com for a domain and its subdomains")
+    parser.add_argument("--https", action="store_const", const=True, default=None,
+                        help="also serve HTTPS (on --https-port) with the data directory's local "
+                             "CA; the public URL becomes the https one")
+    parser.add_argument("--https-port", type=int, default=None,
+                        help="HTTPS port with --https (default: --port + 1)")
     parser.add_argument("--log-level", default=None, help="debug, info, warning, error")
     parser.add_argument("--threads", type=int, default=None,
                         help="request threads per worker process (default 8)")
@@ -47,10 +52,12 @@ def build_parser(serve_only: bool = False) -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the service")
     _serve_flags(serve)
     if not serve_only:
+        from cfn_cognito.cli import ca as ca_cli
         from cfn_cognito.cli import functions as function_cli
         from cfn_cognito.cli import messages as messages_cli
         from cfn_cognito.cli import parameters as parameter_cli
         from cfn_cognito.cli import stacks as stack_cli
+        ca_cli.add_parser(commands)
         function_cli.add_parser(commands)
         messages_cli.add_parser(commands)
         parameter_cli.add_parser(commands)
@@ -61,8 +68,8 @@ def build_parser(serve_only: bool = False) -> argparse.ArgumentParser:
 def _settings(args: argparse.Namespace) -> config.Settings:
     flags = {name: getattr(args, name, None) for name in
              ("host", "port", "data_dir", "database_url", "in_memory", "region", "account_id",
-              "public_url", "allowed_hosts", "log_level", "threads", "workers",
-              "lambda_endpoint")}
+              "public_url", "allowed_hosts", "https", "https_port", "log_level", "threads",
+              "workers", "lambda_endpoint")}
     return config.from_sources(flags)
 
 
@@ -78,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str]) -> int:
     args = build_parser(serve_only=argv[:1] == ["serve"]).parse_args(argv)
+    if args.command == "ca":
+        from cfn_cognito.cli import ca as ca_cli
+        return ca_cli.run(args)
     if args.command == "function":
         from cfn_cognito.cli import functions as function_cli
         return function_cli.run(args)

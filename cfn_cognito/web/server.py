@@ -7,13 +7,17 @@ side nothing; only the WSGI call itself runs Python. (waitress's I/O thread comp
 its workers for the GIL and collapsed from four connections on, and stopped accepting at
 100.) Why processes: the GIL allows one core per process; `--workers` (default: one per
 core, at most 2 by default) serve on the same port, each with its own store connection.
-Every piece of state that crosses requests lives in the store (SQLite in WAL mode), so any
-worker answers any request; what a process keeps (warm Lambda workers, key caches) is a
-cache checked against the store.
+Every piece of state that crosses requests lives in the store (SQLite in WAL mode, or
+PostgreSQL with --database-url), so any worker answers any request; what a process keeps
+(warm Lambda workers, key caches) is a cache checked against the store.
 
 The workers are forked after this process has opened (and migrated) the store, settled
 stacks left in progress, closed its connection again, and imported the app's modules once,
 so a worker starts in milliseconds and shares those pages.
+
+With --https, a second granian server answers TLS on the https port (granian serves either
+TLS or plain HTTP on a port): it runs in a process forked from this one, with one worker,
+and ends with this process, as the workers do. Its certificate comes from cfn_cognito.tls.
 """
 
 from __future__ import annotations
@@ -26,8 +30,10 @@ import signal
 import socket
 import sys
 import tempfile
+import time
+from pathlib import Path
 
-from cfn_cognito import __version__
+from cfn_cognito import __version__, tls
 from cfn_cognito.config import Settings
 from cfn_cognito.context import factory as context_factory
 from cfn_cognito.store import DatabaseUnavailable, open_store
@@ -53,11 +59,11 @@ def _data_dir(settings: Settings) -> str:
     return path
 
 
-def _cannot_listen(settings: Settings) -> str | None:
+def _cannot_listen(host: str, port: int) -> str | None:
     """Why the address cannot be bound, or None. Checked before anything starts, so that a
     taken port is one clear line rather than a worker failing to start."""
     try:
-        infos = socket.getaddrinfo(settings.host, settings.port, type=socket.SOCK_STREAM)
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except OSError as err:
         return str(err.strerror or err)
     family, kind, proto, _, address = infos[0]
@@ -119,12 +125,87 @@ def _die_with(parent_pid: int) -> None:
         os.kill(os.getpid(), signal.SIGTERM)
 
 
+def _app_loader(settings: Settings, data_dir: str):
+    """granian's target loader for the workers this process is about to fork."""
+    parent_pid = os.getpid()
+
+    def load_app(_target):
+        _die_with(parent_pid)
+        worker_store = open_store(data_dir, settings.database_url)
+        _WORKER_STORES.append(worker_store)
+        lifecycle.start_worker(context_factory(settings, worker_store)())
+        return create_wsgi(settings, worker_store)
+
+    return load_app
+
+
+def _server(settings: Settings, port: int, workers: int, **ssl_options):
+    from granian.constants import Interfaces
+
+    return _server_class()(
+        "cfn_cognito", address=settings.host, port=port, interface=Interfaces.WSGI,
+        workers=workers, blocking_threads=settings.threads, backlog=2048,
+        log_level="debug" if settings.log_level.lower() == "debug" else "error",
+        log_dictconfig=_granian_logging(settings.log_level),
+        respawn_failed_workers=True, workers_kill_timeout=10, **ssl_options)
+
+
+def _start_https(settings: Settings, data_dir: str, certificate: tls.ServerCertificate) -> int:
+    """Fork the process that serves HTTPS on the second port (granian serves either TLS or
+    plain HTTP on a port, not both): a granian server of its own, with one worker (the TLS
+    work itself is Rust's, off the GIL), ending with this process as the workers do."""
+    parent_pid = os.getpid()
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 0
+    try:
+        _die_with(parent_pid)
+        from granian.constants import SSLProtocols
+
+        # TLS 1.2 at least, as AWS's API endpoints require (AWS Security Blog, "TLS 1.2 to
+        # become the minimum TLS protocol level for all AWS API endpoints").
+        _server(settings, settings.tls_port, 1, ssl_cert=Path(certificate.cert_path),
+                ssl_key=Path(certificate.key_path), ssl_protocol_min=SSLProtocols.tls12,
+                ).serve(target_loader=_app_loader(settings, data_dir))
+    except KeyboardInterrupt:
+        pass
+    except BaseException:              # noqa: BLE001 -- a child must never return into serve()
+        LOG.exception("the HTTPS server stopped")
+        code = 1
+    finally:
+        os._exit(code)                  # never the parent's atexit (it removes --in-memory data)
+
+
+def _stop_child(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            if os.waitpid(pid, os.WNOHANG)[0]:
+                return
+            time.sleep(0.05)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass                            # gone already
+
+
 def serve(settings: Settings) -> int:
-    problem = _cannot_listen(settings)
-    if problem:
-        print(f"cfn-cognito: cannot listen on {settings.host}:{settings.port}: {problem}",
-              file=sys.stderr)
-        return 1
+    for port in (settings.port, settings.tls_port) if settings.https else (settings.port,):
+        problem = _cannot_listen(settings.host, port)
+        if problem:
+            print(f"cfn-cognito: cannot listen on {settings.host}:{port}: {problem}",
+                  file=sys.stderr)
+            return 1
+    certificate = None
+    if settings.https:
+        try:
+            certificate = tls.ensure_server_certificate(settings)
+        except OSError as err:
+            print(f"cfn-cognito: cannot make the HTTPS certificate in {tls.tls_dir(settings)}: "
+                  f"{err.strerror or err}", file=sys.stderr)
+            return 1
     data_dir = _data_dir(settings)
     try:    # created and migrated once, before any worker
         store = open_store(data_dir, settings.database_url)
@@ -139,31 +220,22 @@ def serve(settings: Settings) -> int:
     finally:
         store.close()
 
-    parent_pid = os.getpid()
-
-    def load_app(_target):
-        _die_with(parent_pid)
-        worker_store = open_store(data_dir, settings.database_url)
-        _WORKER_STORES.append(worker_store)
-        lifecycle.start_worker(context_factory(settings, worker_store)())
-        return create_wsgi(settings, worker_store)
-
-    from granian.constants import Interfaces
-
-    server = _server_class()(
-        "cfn_cognito", address=settings.host, port=settings.port, interface=Interfaces.WSGI,
-        workers=settings.workers, blocking_threads=settings.threads, backlog=2048,
-        log_level="debug" if settings.log_level.lower() == "debug" else "error",
-        log_dictconfig=_granian_logging(settings.log_level),
-        respawn_failed_workers=True, workers_kill_timeout=10)
+    https_pid = _start_https(settings, data_dir, certificate) if certificate else None
+    server = _server(settings, settings.port, settings.workers)
     LOG.info("cfn-cognito %s serving on http://%s:%s (%s; %d worker process%s)", __version__,
              settings.host, settings.port, where, settings.workers,
              "" if settings.workers == 1 else "es")
+    if certificate:
+        LOG.info("HTTPS on https://%s:%s (public URL %s); clients trust it with the CA %s "
+                 "(`cfn-cognito ca env` prints how)", settings.host, settings.tls_port,
+                 settings.base_url, tls.ca_file(settings))
     try:
-        server.serve(target_loader=load_app)
+        server.serve(target_loader=_app_loader(settings, data_dir))
     except KeyboardInterrupt:
         pass
     finally:
+        if https_pid:
+            _stop_child(https_pid)
         lifecycle.stop()
         LOG.info("cfn-cognito stopped")
     return 0

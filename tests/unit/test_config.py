@@ -81,3 +81,25 @@ def test_allowed_hosts_come_from_the_flag_or_the_environment():
 def test_allowed_hosts_that_are_not_host_names_are_refused(entry):
     with pytest.raises(ValueError, match="allowed hosts"):
         Settings(allowed_hosts=entry)
+
+
+def test_https_puts_the_public_url_on_the_second_port():
+    s = from_sources({}, {"CFN_COGNITO_HTTPS": "1", "CFN_COGNITO_PORT": "5000"})
+    assert (s.https, s.tls_port, s.base_url) == (True, 5001, "https://localhost:5001")
+    s = from_sources({"https": True, "https_port": 8443}, {})
+    assert (s.port, s.tls_port, s.base_url) == (4566, 8443, "https://localhost:8443")
+    # --public-url still says what the public URL is.
+    s = from_sources({"https": True, "public_url": "https://cognito.test:9000/"}, {})
+    assert s.base_url == "https://cognito.test:9000"
+    # Without --https, a port for it changes nothing.
+    assert from_sources({"https_port": 8443}, {}).base_url == "http://localhost:4566"
+
+
+@pytest.mark.parametrize("flags, message", [
+    ({"https": True, "port": 65535}, "out of range: pass --https-port"),
+    ({"https": True, "https_port": 4566}, "port of its own"),
+    ({"https_port": 70000}, "between 1 and 65535"),
+])
+def test_https_ports_that_cannot_work_are_refused(flags, message):
+    with pytest.raises(ValueError, match=message):
+        from_sources(flags, {})
