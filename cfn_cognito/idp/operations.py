@@ -107,6 +107,12 @@ AREAS = {
         "list_identity_providers",
         "update_identity_provider",
     ),
+    "issuer.session_operations": (
+        "admin_list_user_sessions",
+        "admin_revoke_user_session",
+        "list_user_sessions",
+        "revoke_user_session",
+    ),
     "issuer.token_operations": (
         "admin_user_global_sign_out",
         "get_tokens_from_refresh_token",
@@ -164,6 +170,12 @@ AREAS = {
     "userpools.risk_configuration": (
         "describe_risk_configuration",
         "set_risk_configuration",
+    ),
+    "userpools.session_configuration": (
+        "get_user_pool_client_session_configuration",
+        "get_user_pool_session_configuration",
+        "set_user_pool_client_session_configuration",
+        "set_user_pool_session_configuration",
     ),
     "userpools.signing_certificate": (
         "get_signing_certificate",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 # Also the reason USER_AUTH refuses the WEB_AUTHN challenge (auth/user_auth.py).
 WEBAUTHN = "Passkeys (WebAuthn) need a browser authenticator; cfn-cognito does not emulate one."
-_SESSIONS = "Session tracking (the 2025 user session API) is not built yet."
 _REPLICAS = "Multi-Region replication has no meaning for one local service."
 _RECOVERY = "Point-in-time recovery of a user pool is not emulated."
 _CIMD = ("Client ID metadata documents (CIMD) would fetch client metadata from HTTPS URLs; "
@@ -24,15 +23,6 @@ REASONS = {
     "DeleteWebAuthnCredential": WEBAUTHN,
     "ListWebAuthnCredentials": WEBAUTHN,
     "StartWebAuthnRegistration": WEBAUTHN,
-    # sessions
-    "AdminListUserSessions": _SESSIONS,
-    "AdminRevokeUserSession": _SESSIONS,
-    "GetUserPoolClientSessionConfiguration": _SESSIONS,
-    "GetUserPoolSessionConfiguration": _SESSIONS,
-    "ListUserSessions": _SESSIONS,
-    "RevokeUserSession": _SESSIONS,
-    "SetUserPoolClientSessionConfiguration": _SESSIONS,
-    "SetUserPoolSessionConfiguration": _SESSIONS,
     # AWS infrastructure
     "CreateUserPoolReplica": _REPLICAS,
     "DeleteUserPoolReplica": _REPLICAS,

@@ -38,6 +38,7 @@ from cfn_cognito.context import Context
 from cfn_cognito.idp.issuer import beside
 from cfn_cognito.idp.issuer import keys
 from cfn_cognito.idp.issuer import refresh_tokens
+from cfn_cognito.idp.issuer import user_sessions
 from cfn_cognito.idp.appclients.clients import token_validity_seconds
 from cfn_cognito.idp.errors import NotAuthorizedException
 from cfn_cognito.idp.accounts.groups import iam_roles
@@ -187,6 +188,8 @@ def sign_in(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *,
         refresh_token = refresh_tokens.create(
             ctx, pool_id=pool["Id"], client=client, sub=subject.sub, username=subject.username,
             origin_jti=origin_jti, event_id=event_id, auth_time=auth_time)
+        user_sessions.opened(ctx, pool, client, subject.sub, origin_jti,
+                             ctx.now() + token_validity_seconds(client, "RefreshToken"))
         if oauth:
             now = ctx.now()
             ctx.store.oauth.add_grant(pool["Id"], origin_jti, list(scopes or []),
@@ -205,6 +208,8 @@ def refreshed(ctx: Context, pool: dict, client: dict, subject: TokenSubject,
     event_id are kept, and so are the scopes of an OAuth sign-in. `refresh_token` is the
     rotated one, when the client rotates; `device_key` the device the refresh came from."""
     scopes = ctx.store.oauth.grant_scopes(pool["Id"], record.origin_jti)
+    user_sessions.used(ctx, pool["Id"], record.origin_jti, record.expires if not refresh_token
+                       else ctx.now() + token_validity_seconds(client, "RefreshToken"))
     return issue(ctx, pool, client, subject, groups=groups, auth_time=record.auth_time,
                  origin_jti=record.origin_jti, event_id=record.event_id,
                  extra_id_claims=extra_id_claims, refresh_token=refresh_token, scopes=scopes,

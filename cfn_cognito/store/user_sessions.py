@@ -1,0 +1,65 @@
+"""Token sessions of users (the user session API), by pool and session id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from cfn_cognito.store.db import Database
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    pool_id: str
+    session_id: str
+    origin_jti: str
+    sub: str
+    client_id: str
+    created: float
+    last_active: float
+    expires: float
+
+
+_COLUMNS = ", ".join(f.name for f in fields(SessionRecord))
+_PLACEHOLDERS = ", ".join("?" for _ in fields(SessionRecord))
+# A session is active while its authentication is not revoked, no global sign-out came after
+# its last tokens, and its refresh token has not expired.
+_ACTIVE = ("expires > ? AND NOT EXISTS (SELECT 1 FROM revoked_origins r WHERE "
+           "r.pool_id=s.pool_id AND r.origin_jti=s.origin_jti) AND NOT EXISTS (SELECT 1 FROM "
+           "token_cutoffs c WHERE c.pool_id=s.pool_id AND c.sub=s.sub "
+           "AND c.valid_after > s.created)")
+
+
+class UserSessions:
+    def __init__(self, db: Database):
+        self.db = db
+
+    def add(self, record: SessionRecord) -> None:
+        self.db.execute(f"INSERT INTO user_sessions({_COLUMNS}) VALUES ({_PLACEHOLDERS})",
+                        tuple(getattr(record, f.name) for f in fields(SessionRecord)))
+
+    def active(self, pool_id: str, sub: str, now: float) -> list[SessionRecord]:
+        """A user's active sessions, least recently used first."""
+        rows = self.db.query(f"SELECT {_COLUMNS} FROM user_sessions s WHERE pool_id=? AND sub=? "
+                             f"AND {_ACTIVE} ORDER BY last_active, created",
+                             (pool_id, sub, now))
+        return [SessionRecord(*row) for row in rows]
+
+    def by_origin(self, pool_id: str, origin_jti: str) -> SessionRecord | None:
+        row = self.db.one(f"SELECT {_COLUMNS} FROM user_sessions WHERE pool_id=? "
+                          "AND origin_jti=?", (pool_id, origin_jti))
+        return SessionRecord(*row) if row else None
+
+    def touch(self, pool_id: str, origin_jti: str, now: float, expires: float) -> None:
+        """A refresh of the session: last used now, valid as long as its newest refresh token."""
+        self.db.execute("UPDATE user_sessions SET last_active=?, expires=max(expires, ?) "
+                        "WHERE pool_id=? AND origin_jti=?", (now, expires, pool_id, origin_jti))
+
+    def delete(self, pool_id: str, session_id: str) -> None:
+        self.db.execute("DELETE FROM user_sessions WHERE pool_id=? AND session_id=?",
+                        (pool_id, session_id))
+
+    def delete_user(self, pool_id: str, sub: str) -> None:
+        self.db.execute("DELETE FROM user_sessions WHERE pool_id=? AND sub=?", (pool_id, sub))
+
+    def delete_pool(self, pool_id: str) -> None:
+        self.db.execute("DELETE FROM user_sessions WHERE pool_id=?", (pool_id,))
