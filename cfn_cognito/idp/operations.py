@@ -58,6 +58,12 @@ AREAS = {
     "accounts.list_users": (
         "list_users",
     ),
+    "accounts.passkey_operations": (
+        "complete_web_authn_registration",
+        "delete_web_authn_credential",
+        "list_web_authn_credentials",
+        "start_web_authn_registration",
+    ),
     "accounts.provider_links": (
         "admin_disable_provider_for_user",
         "admin_link_provider_for_user",

@@ -7,8 +7,6 @@ whatever this table says.
 
 from __future__ import annotations
 
-# Also the reason USER_AUTH refuses the WEB_AUTHN challenge (auth/user_auth.py).
-WEBAUTHN = "Passkeys (WebAuthn) need a browser authenticator; cfn-cognito does not emulate one."
 _REPLICAS = "Multi-Region replication has no meaning for one local service."
 _RECOVERY = "Point-in-time recovery of a user pool is not emulated."
 _CIMD = ("Client ID metadata documents (CIMD) would fetch client metadata from HTTPS URLs; "
@@ -18,11 +16,6 @@ _M2M = ("Token issuing outside InitiateAuth and /oauth2/token (GetClientToken, t
         "exchange) is not built yet.")
 
 REASONS = {
-    # passkeys
-    "CompleteWebAuthnRegistration": WEBAUTHN,
-    "DeleteWebAuthnCredential": WEBAUTHN,
-    "ListWebAuthnCredentials": WEBAUTHN,
-    "StartWebAuthnRegistration": WEBAUTHN,
     # AWS infrastructure
     "CreateUserPoolReplica": _REPLICAS,
     "DeleteUserPoolReplica": _REPLICAS,

@@ -101,7 +101,7 @@ def test_errors_are_the_sdks_modeled_exceptions_with_aws_messages(idp, cognito_u
     assert unsupported["modeled"] and unsupported["error"]["httpStatusCode"] == 400
     assert unsupported["error"]["name"] == "UnsupportedOperationException"
     assert unsupported["error"]["message"].startswith(
-        "The operation ListWebAuthnCredentials is not supported by cfn-cognito.")
+        "The operation ListUserPoolReplicas is not supported by cfn-cognito.")
 
 
 def test_paginators_and_max_results(idp, cognito_url, make_pool, js_clients):  # noqa: F811

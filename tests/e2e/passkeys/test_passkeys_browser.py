@@ -1,0 +1,239 @@
+"""Passkeys in a real browser: headless Chromium with a CDP virtual authenticator registers a
+passkey (StartWebAuthnRegistration / CompleteWebAuthnRegistration) and signs in with it
+through USER_AUTH's WEB_AUTHN challenge; a replayed assertion, a wrong origin, a wrong RP ID
+and a cloned authenticator (its counter going back) are refused with AWS's errors.
+
+The page making the WebAuthn calls is served by Playwright (page.route) at the origin under
+test, as an app's own page would be; boto3 carries the options and answers to the service.
+"""
+
+import base64
+import json
+import shutil
+
+import pytest
+
+from signin_helpers import PASSWORD, error_of, make_user
+
+# The browser side: JSON options in, JSON credential out (WebAuthn Level 3's toJSON forms).
+CEREMONY_JS = """async ([kind, options, rpOverride]) => {
+  const b = (s) => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')
+      + '='.repeat((4 - s.length % 4) % 4)), c => c.charCodeAt(0));
+  if (kind === 'create') {
+    const publicKey = PublicKeyCredential.parseCreationOptionsFromJSON(options);
+    if (rpOverride) publicKey.rp.id = rpOverride;
+    return (await navigator.credentials.create({publicKey})).toJSON();
+  }
+  const publicKey = PublicKeyCredential.parseRequestOptionsFromJSON(options);
+  if (rpOverride) publicKey.rpId = rpOverride;
+  return (await navigator.credentials.get({publicKey})).toJSON();
+}"""
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Debian's chromium is required for the browser tests")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+class Device:
+    """A browser tab at `origin` with a virtual platform authenticator (user verifying)."""
+
+    def __init__(self, chromium, origin):
+        self.context = chromium.new_context()
+        self.page = self.context.new_page()
+        self.page.route(origin + "/**", lambda route: route.fulfill(
+            status=200, content_type="text/html", body="<!doctype html><title>app</title>"))
+        self.page.goto(origin + "/app")
+        self.cdp = self.context.new_cdp_session(self.page)
+        self.cdp.send("WebAuthn.enable")
+        self.authenticator = self.cdp.send("WebAuthn.addVirtualAuthenticator", {"options": {
+            "protocol": "ctap2", "transport": "internal", "hasResidentKey": True,
+            "hasUserVerification": True, "isUserVerified": True,
+            "automaticPresenceSimulation": True}})["authenticatorId"]
+
+    def create(self, options, rp_id=None):
+        return self.page.evaluate(CEREMONY_JS, ["create", options, rp_id])
+
+    def get(self, options, rp_id=None):
+        return self.page.evaluate(CEREMONY_JS, ["get", options, rp_id])
+
+    def credentials(self):
+        return self.cdp.send("WebAuthn.getCredentials",
+                             {"authenticatorId": self.authenticator})["credentials"]
+
+    def set_counter(self, credential, sign_count):
+        """Put the authenticator's credential back at an earlier counter, as a clone made
+        before the last sign-in would be."""
+        self.cdp.send("WebAuthn.removeCredential", {
+            "authenticatorId": self.authenticator, "credentialId": credential["credentialId"]})
+        self.cdp.send("WebAuthn.addCredential", {"authenticatorId": self.authenticator,
+                                                 "credential": {**credential,
+                                                                "signCount": sign_count}})
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def passkey_pool(idp, pool):
+    """The pool with passkeys as a first factor, RP ID localhost, user verification required,
+    an app client allowing USER_AUTH, and alice with a password."""
+    idp.update_user_pool(UserPoolId=pool["Id"], Policies={
+        "PasswordPolicy": pool["Policies"]["PasswordPolicy"],
+        "SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD", "WEB_AUTHN"]}})
+    idp.set_user_pool_mfa_config(UserPoolId=pool["Id"], MfaConfiguration="OFF",
+                                 WebAuthnConfiguration={"RelyingPartyId": "localhost",
+                                                        "UserVerification": "required"})
+    client = idp.create_user_pool_client(
+        UserPoolId=pool["Id"], ClientName="web",
+        ExplicitAuthFlows=["ALLOW_USER_AUTH", "ALLOW_USER_PASSWORD_AUTH",
+                           "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]
+    make_user(idp, pool, email="alice@example.com")
+    return pool, client
+
+
+def password_tokens(idp, client):
+    return idp.initiate_auth(ClientId=client["ClientId"], AuthFlow="USER_PASSWORD_AUTH",
+                             AuthParameters={"USERNAME": "alice", "PASSWORD": PASSWORD}
+                             )["AuthenticationResult"]
+
+
+def register(idp, client, device, rp_id=None):
+    access = password_tokens(idp, client)["AccessToken"]
+    options = idp.start_web_authn_registration(AccessToken=access)["CredentialCreationOptions"]
+    credential = device.create(options, rp_id)
+    return access, credential
+
+
+def passkey_challenge(idp, client):
+    started = idp.initiate_auth(ClientId=client["ClientId"], AuthFlow="USER_AUTH",
+                                AuthParameters={"USERNAME": "alice",
+                                                "PREFERRED_CHALLENGE": "WEB_AUTHN"})
+    assert started["ChallengeName"] == "WEB_AUTHN"
+    options = json.loads(started["ChallengeParameters"]["CREDENTIAL_REQUEST_OPTIONS"])
+    return started["Session"], options
+
+
+def answer(idp, client, session, assertion):
+    return idp.respond_to_auth_challenge(
+        ClientId=client["ClientId"], ChallengeName="WEB_AUTHN", Session=session,
+        ChallengeResponses={"USERNAME": "alice", "CREDENTIAL": json.dumps(assertion)})
+
+
+def test_register_a_passkey_then_sign_in_with_it(chromium, idp, passkey_pool):
+    pool, client = passkey_pool
+    device = Device(chromium, "http://localhost:8123")
+    try:
+        access, credential = register(idp, client, device)
+        assert credential["response"]["clientDataJSON"]
+        idp.complete_web_authn_registration(AccessToken=access, Credential=credential)
+        listed = idp.list_web_authn_credentials(AccessToken=access)["Credentials"]
+        assert len(listed) == 1
+        assert listed[0]["CredentialId"] == credential["id"]
+        assert listed[0]["RelyingPartyId"] == "localhost"
+        assert listed[0]["AuthenticatorAttachment"] == "platform"
+        # The registration's challenge was single use.
+        assert error_of(lambda: idp.complete_web_authn_registration(
+            AccessToken=access, Credential=credential))[0] == "WebAuthnChallengeNotFoundException"
+
+        # Offered among the first factors, and signing in with it.
+        choices = idp.initiate_auth(ClientId=client["ClientId"], AuthFlow="USER_AUTH",
+                                    AuthParameters={"USERNAME": "alice"})
+        assert "WEB_AUTHN" in choices["AvailableChallenges"]
+        session, options = passkey_challenge(idp, client)
+        assert options["rpId"] == "localhost" and options["userVerification"] == "required"
+        assert [c["id"] for c in options["allowCredentials"]] == [credential["id"]]
+        assertion = device.get(options)
+        result = answer(idp, client, session, assertion)["AuthenticationResult"]
+        assert idp.get_user(AccessToken=result["AccessToken"])["Username"] == "alice"
+
+        # Replayed: with its own session (used), and against a fresh challenge.
+        assert error_of(lambda: answer(idp, client, session, assertion)) == (
+            "NotAuthorizedException", "Invalid session for the user, session can only be used once.")
+        fresh_session, _ = passkey_challenge(idp, client)
+        assert error_of(lambda: answer(idp, client, fresh_session, assertion))[0] == \
+            "WebAuthnChallengeNotFoundException"
+
+        # A cloned authenticator: the same key with the counter from before the last sign-in.
+        (stored,) = device.credentials()
+        assert stored["signCount"] >= 1
+        device.set_counter(stored, 0)
+        session, options = passkey_challenge(idp, client)
+        assert error_of(lambda: answer(idp, client, session, device.get(options))) == (
+            "NotAuthorizedException", "Incorrect username or password.")
+
+        # Deleted, it is no longer offered.
+        idp.delete_web_authn_credential(AccessToken=access, CredentialId=credential["id"])
+        assert idp.list_web_authn_credentials(AccessToken=access)["Credentials"] == []
+        assert error_of(lambda: idp.delete_web_authn_credential(
+            AccessToken=access, CredentialId=credential["id"]))[0] == "ResourceNotFoundException"
+    finally:
+        device.close()
+
+
+def test_an_assertion_from_another_origin_is_refused(chromium, idp, passkey_pool):
+    pool, client = passkey_pool
+    device = Device(chromium, "http://localhost:8123")
+    try:
+        access, credential = register(idp, client, device)
+        idp.complete_web_authn_registration(AccessToken=access, Credential=credential)
+        session, options = passkey_challenge(idp, client)
+        assertion = device.get(options)
+        # What a phishing page relaying the user's assertion would present: clientDataJSON
+        # naming the page it came from (browsers only sign for their own origin).
+        client_data = json.loads(_b64url_decode(assertion["response"]["clientDataJSON"]))
+        client_data["origin"] = "https://evil.example"
+        assertion["response"]["clientDataJSON"] = _b64url(json.dumps(client_data).encode())
+        assert error_of(lambda: answer(idp, client, session, assertion))[0] == \
+            "WebAuthnOriginNotAllowedException"
+    finally:
+        device.close()
+
+
+def test_a_passkey_for_another_rp_id_is_refused(chromium, idp, passkey_pool):
+    pool, client = passkey_pool
+    idp.set_user_pool_mfa_config(UserPoolId=pool["Id"], MfaConfiguration="OFF",
+                                 WebAuthnConfiguration={"RelyingPartyId": "shop.app.localhost",
+                                                        "UserVerification": "required"})
+    # A page on shop.app.localhost may make a passkey for its parent app.localhost too: a
+    # passkey of another relying party than this pool.
+    device = Device(chromium, "http://shop.app.localhost:8123")
+    try:
+        access, credential = register(idp, client, device, rp_id="app.localhost")
+        assert error_of(lambda: idp.complete_web_authn_registration(
+            AccessToken=access, Credential=credential))[0] == \
+            "WebAuthnRelyingPartyMismatchException"
+        assert idp.list_web_authn_credentials(AccessToken=access)["Credentials"] == []
+        # Made for the right RP ID, it registers.
+        access, credential = register(idp, client, device)
+        idp.complete_web_authn_registration(AccessToken=access, Credential=credential)
+        session, options = passkey_challenge(idp, client)
+        assert options["rpId"] == "shop.app.localhost"
+        assert "AuthenticationResult" in answer(idp, client, session, device.get(options))
+    finally:
+        device.close()
+
+
+def test_passkeys_need_the_pool_to_allow_them(idp, pool):
+    client = idp.create_user_pool_client(
+        UserPoolId=pool["Id"], ClientName="web",
+        ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH"])["UserPoolClient"]
+    make_user(idp, pool)
+    access = password_tokens(idp, client)["AccessToken"]
+    assert error_of(lambda: idp.start_web_authn_registration(AccessToken=access))[0] == \
+        "WebAuthnNotEnabledException"
+
+
+def _b64url(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def _b64url_decode(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
