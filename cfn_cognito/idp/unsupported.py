@@ -7,13 +7,24 @@ whatever this table says.
 
 from __future__ import annotations
 
-_REPLICAS = "Multi-Region replication has no meaning for one local service."
-_RECOVERY = "Point-in-time recovery of a user pool is not emulated."
-_CIMD = ("Client ID metadata documents (CIMD) would fetch client metadata from HTTPS URLs; "
-         "not built yet.")
-_LIMITS = "Provisioned API limits (quotas) are not emulated: a local service has no throttling."
-_M2M = ("Token issuing outside InitiateAuth and /oauth2/token (GetClientToken, token "
-        "exchange) is not built yet.")
+_REPLICAS = ("Multi-Region replication has no meaning for one local service: there is one "
+             "region and one store.")
+_RECOVERY = ("Point-in-time recovery has no local meaning beyond copying the data directory; "
+             "it would take a snapshot of the store per pool kept for 35 days and a restore "
+             "job.")
+_CIMD = ("Client ID metadata documents (CIMD) would take fetching and caching client metadata "
+         "from HTTPS URLs at authorization time, and policies over those URLs; not built yet.")
+_LIMITS = ("Provisioned API limits (quotas) have no local meaning: a local service does not "
+           "throttle, so there is no limit to read or raise.")
+# [D] GetClientToken: the client must have a secret and ALLOW_CLIENT_TOKEN_AUTH as its only
+# flow; botocore's model (ExplicitAuthFlowsType) does not list that flow yet.
+_CLIENT_TOKEN = ("It needs an app client whose only ExplicitAuthFlows value is "
+                 "ALLOW_CLIENT_TOKEN_AUTH, which botocore's model does not list yet, so no "
+                 "client could be given it; /oauth2/token's client_credentials grant issues the "
+                 "same machine-to-machine access token.")
+_TOKEN_EXCHANGE = ("Token exchange (RFC 8693: scope narrowing, audience binding, the act claim "
+                   "of an actor token, SAML 2.0 subject tokens, the token generation trigger) "
+                   "is not built yet.")
 
 REASONS = {
     # AWS infrastructure
@@ -35,8 +46,8 @@ REASONS = {
     "UpdateClientMetadataURLState": _CIMD,
     "GetProvisionedLimit": _LIMITS,
     "UpdateProvisionedLimit": _LIMITS,
-    "GetClientToken": _M2M,
-    "GetDerivedToken": _M2M,
+    "GetClientToken": _CLIENT_TOKEN,
+    "GetDerivedToken": _TOKEN_EXCHANGE,
 }
 
 DEFAULT_REASON = "It is not built yet."

@@ -134,6 +134,8 @@ def test_register_a_passkey_then_sign_in_with_it(chromium, idp, passkey_pool):
         access, credential = register(idp, client, device)
         assert credential["response"]["clientDataJSON"]
         idp.complete_web_authn_registration(AccessToken=access, Credential=credential)
+        assert "WEB_AUTHN" in idp.get_user_auth_factors(
+            AccessToken=access)["ConfiguredUserAuthFactors"]
         listed = idp.list_web_authn_credentials(AccessToken=access)["Credentials"]
         assert len(listed) == 1
         assert listed[0]["CredentialId"] == credential["id"]
