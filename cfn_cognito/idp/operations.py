@@ -113,6 +113,9 @@ AREAS = {
         "list_identity_providers",
         "update_identity_provider",
     ),
+    "issuer.client_tokens": (
+        "get_client_token",
+    ),
     "issuer.session_operations": (
         "admin_list_user_sessions",
         "admin_revoke_user_session",

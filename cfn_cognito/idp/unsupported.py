@@ -16,12 +16,6 @@ _CIMD = ("Client ID metadata documents (CIMD) would take fetching and caching cl
          "from HTTPS URLs at authorization time, and policies over those URLs; not built yet.")
 _LIMITS = ("Provisioned API limits (quotas) have no local meaning: a local service does not "
            "throttle, so there is no limit to read or raise.")
-# [D] GetClientToken: the client must have a secret and ALLOW_CLIENT_TOKEN_AUTH as its only
-# flow; botocore's model (ExplicitAuthFlowsType) does not list that flow yet.
-_CLIENT_TOKEN = ("It needs an app client whose only ExplicitAuthFlows value is "
-                 "ALLOW_CLIENT_TOKEN_AUTH, which botocore's model does not list yet, so no "
-                 "client could be given it; /oauth2/token's client_credentials grant issues the "
-                 "same machine-to-machine access token.")
 _TOKEN_EXCHANGE = ("Token exchange (RFC 8693: scope narrowing, audience binding, the act claim "
                    "of an actor token, SAML 2.0 subject tokens, the token generation trigger) "
                    "is not built yet.")
@@ -46,7 +40,6 @@ REASONS = {
     "UpdateClientMetadataURLState": _CIMD,
     "GetProvisionedLimit": _LIMITS,
     "UpdateProvisionedLimit": _LIMITS,
-    "GetClientToken": _CLIENT_TOKEN,
     "GetDerivedToken": _TOKEN_EXCHANGE,
 }
 
