@@ -11,7 +11,8 @@ The RP ID is the pool's WebAuthnConfiguration.RelyingPartyId or, without one, th
 pool's domain, which locally is the service's own host ([D] WebAuthnConfigurationType: "the
 user pool domain" by default; WebAuthnConfigurationMissingException when there is neither).
 An origin is allowed when its host is the RP ID or a subdomain of it, over https, or over
-http on a loopback host (localhost, *.localhost, loopback IPs: browsers only run WebAuthn there without TLS).
+http on a loopback host (localhost, *.localhost, loopback IPs: browsers only run WebAuthn
+there without TLS).
 """
 
 from __future__ import annotations
