@@ -12,7 +12,7 @@ from cfn_cognito.context import Context
 from cfn_cognito.idp.issuer import tokens as token_issuer
 from cfn_cognito.idp.auth import mfa, mfa_answers, new_password, outcome, sessions
 from cfn_cognito.idp.auth import refresh_flow
-from cfn_cognito.idp.auth import user_password
+from cfn_cognito.idp.auth import passkeys, user_auth, user_password
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.triggers import post_authentication, pre_token_generation
 
@@ -69,6 +69,24 @@ def answer_mfa(req: AuthRequest, challenge: str, code: str):
         record, user = mfa_answers.proven(req, challenge)
     sessions.use(req.ctx, record)
     return user
+
+
+def passkeys_enabled(pool: dict) -> bool:
+    """Whether the pool offers passkey sign-in (WEB_AUTHN among its first factors)."""
+    return passkeys.enabled(pool)
+
+
+def passkey_challenge(req: AuthRequest, username: str) -> dict:
+    """The WEB_AUTHN challenge for `username` ({"Session", "ChallengeParameters":
+    {"CREDENTIAL_REQUEST_OPTIONS"}}), as InitiateAuth(USER_AUTH) gives it."""
+    return user_auth.passkey_challenge(req, username)
+
+
+def passkey(req: AuthRequest, username: str, credential: str):
+    """The user whose passkey assertion (JSON) answers the challenge of req.session; AWS's
+    refusals of RespondToAuthChallenge(WEB_AUTHN) otherwise."""
+    req.params.update({"USERNAME": username, "CREDENTIAL": credential})
+    return user_auth.prove_passkey(req)
 
 
 def finished(req: AuthRequest, user) -> None:

@@ -307,10 +307,26 @@ def _answer_code(factor: str):
     return answer
 
 
+def passkey_challenge(req: AuthRequest, username: str) -> dict:
+    """USER_AUTH started straight at WEB_AUTHN for `username` (the hosted UI's passkey
+    sign-in): the WEB_AUTHN challenge, or NotAuthorizedException when the user has no
+    passkey to use."""
+    req.params.update({"USERNAME": username, "PREFERRED_CHALLENGE": WEB_AUTHN})
+    step = start(req)
+    if step.get("ChallengeName") != WEB_AUTHN:
+        raise NotAuthorizedException(outcome.INCORRECT)
+    return step
+
+
 def _web_authn(req: AuthRequest) -> dict:
-    """The answer to WEB_AUTHN: the assertion, checked against the session's challenge and
-    the stored passkey. The session is used before the check, so an assertion (right or
-    wrong) is never accepted twice."""
+    return outcome.signed_in(req, prove_passkey(req), mfa_done=True)
+
+
+def prove_passkey(req: AuthRequest):
+    """The user whose passkey answers the WEB_AUTHN challenge (req.session; USERNAME and
+    CREDENTIAL in req.params), checked against the session's challenge and the stored
+    passkey. The session is used before the check, so an assertion (right or wrong) is
+    never accepted twice. A passkey is a whole sign-in: no MFA step follows it."""
     ctx = req.ctx
     username = req.require("USERNAME")
     secret_hash.check(req.client, username, req.params.get("SECRET_HASH"))
@@ -342,7 +358,7 @@ def _web_authn(req: AuthRequest) -> dict:
         auth_events.record(ctx, req.pool, user, auth_events.SIGN_IN, auth_events.FAIL)
         raise
     lockout.record_success(ctx, req.pool["Id"], user.sub)
-    return outcome.signed_in(req, user, mfa_done=True)
+    return user
 
 
 answer_email_otp = _answer_code(EMAIL_OTP)

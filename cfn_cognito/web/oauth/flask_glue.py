@@ -15,10 +15,11 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-# Pages: no script at all, styles only with the response's nonce, never inside a frame.
+# Pages: styles and scripts only with the response's nonce (the one script is the passkey
+# page's own, for navigator.credentials), never inside a frame.
 # (No form-action: Chromium applies it to the redirect after the sign-in form, to the app.)
-PAGE_CSP = ("default-src 'none'; style-src 'nonce-{nonce}'; img-src 'self' data:; "
-            "base-uri 'none'; frame-ancestors 'none'")
+PAGE_CSP = ("default-src 'none'; style-src 'nonce-{nonce}'; script-src 'nonce-{nonce}'; "
+            "img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'")
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
 
 

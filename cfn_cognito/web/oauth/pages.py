@@ -4,7 +4,7 @@ new password of a FORCE_CHANGE_PASSWORD user, sign-out and the error page.
 Every page takes the authorization request's parameters in its query (as AWS's do), checks
 them as /oauth2/authorize does, and carries them on to the next page; signing in ends with
 the answer to the app. Forms are CSRF-protected; pages are Jinja templates (autoescaped)
-with no script and no external asset.
+with no external asset and no script but the passkey page's own (run by its CSP nonce).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from flask import redirect as flask_redirect
 
 from cfn_cognito.errors import AwsError
 from cfn_cognito.idp.issuer import hosted_sessions as sessions
-from cfn_cognito.oauth import accounts, authorize, csrf, logout, mfa_step, signin
+from cfn_cognito.oauth import accounts, authorize, csrf, logout, mfa_step, passkey_step, signin
 from cfn_cognito.oauth.errors import AuthorizeError
 from cfn_cognito.oauth.reply import NO_STORE, Cookie
 from cfn_cognito.web.oauth.flask_glue import (
@@ -74,7 +74,8 @@ class Page:
             client_name=client.get("ClientName", ""),
             can_sign_up=not (pool.get("AdminCreateUserConfig") or {}).get(
                 "AllowAdminCreateUserOnly"),
-            username_field=accounts.username_field(pool), **values)
+            username_field=accounts.username_field(pool),
+            passkeys=passkey_step.offered(self.areq), **values)
         response = page_response(html, status, nonce)
         if self.new_csrf_cookie:
             set_cookie(response, Cookie(csrf.COOKIE, self.new_csrf_cookie))
@@ -86,7 +87,8 @@ class Page:
             return self.finish(step.user)
         template = {signin.CONFIRM: "confirm.html", signin.NEW_PASSWORD: "new_password.html",
                     accounts.CONFIRM_FORGOT_PASSWORD: "confirm_forgot_password.html",
-                    accounts.LOGIN: "login.html", mfa_step.MFA: "mfa.html"}[step.page]
+                    accounts.LOGIN: "login.html", mfa_step.MFA: "mfa.html",
+                    passkey_step.PASSKEY: "passkey.html"}[step.page]
         response = self.render(template, **step.values)
         if step.page == signin.CONFIRM and step.user is not None:
             # Entering the code in this browser will sign in the user who proved the password.
@@ -155,6 +157,23 @@ def new_password(p: Page):
                                               p.secret("password"), given))
     except AwsError as err:
         return p.render("new_password.html", 400, error=err.message, **values)
+
+
+@blueprint.route("/passkey", methods=["GET", "POST"])
+@page
+def passkey(p: Page):
+    if request.method == "GET" or not passkey_step.offered(p.areq):
+        return flask_redirect(f"{base_url()}/login?{p.areq.query}")
+    username = p.form("username")
+    if not p.form_is_genuine():
+        return p.render("login.html", 403, username=username, error=FORM_EXPIRED)
+    try:
+        if p.form("action") == "answer":
+            return p.step(passkey_step.answer(p.ctx, p.areq, username, p.form("session"),
+                                              request.form.get("credential", "")))
+        return p.step(passkey_step.start(p.ctx, p.areq, username))
+    except AwsError as err:
+        return p.render("login.html", 400, username=username, error=err.message)
 
 
 @blueprint.route("/mfa", methods=["GET", "POST"])

@@ -1,0 +1,88 @@
+"""Passkey sign-in on the hosted UI in headless Chromium with a virtual authenticator: the
+sign-in page offers it where the pool allows WEB_AUTHN, the passkey page asks the browser
+for the passkey and the app gets its code; a user without a passkey is refused on the page."""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+import requests
+
+from hosted_ui_helpers import CALLBACK, oauth_client, query_of, token
+from passkey_helpers import Device, chromium, passkey_pool  # noqa: F401 (fixtures)
+from signin_helpers import PASSWORD
+
+
+class _App(BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        self.wfile.write(b"<!doctype html><title>app</title><h1>The app</h1>")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def callback():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _App)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://localhost:{server.server_address[1]}/callback"
+    server.shutdown()
+    server.server_close()
+
+
+def test_passkey_sign_in_on_the_hosted_ui(cognito_url, chromium, idp,  # noqa: F811
+                                          passkey_pool, callback):  # noqa: F811
+    pool, api_client = passkey_pool
+    client = oauth_client(idp, pool, CallbackURLs=[callback])
+    origin = "http://localhost:" + cognito_url.rsplit(":", 1)[1]
+    device = Device(chromium, origin)
+    try:
+        # Register a passkey as the app would (the API), from the service's origin.
+        access = idp.initiate_auth(ClientId=api_client["ClientId"],
+                                   AuthFlow="USER_PASSWORD_AUTH",
+                                   AuthParameters={"USERNAME": "alice", "PASSWORD": PASSWORD}
+                                   )["AuthenticationResult"]["AccessToken"]
+        options = idp.start_web_authn_registration(AccessToken=access)
+        idp.complete_web_authn_registration(
+            AccessToken=access, Credential=device.create(options["CredentialCreationOptions"]))
+
+        page = device.page
+        page.goto(f"{origin}/login?response_type=code&client_id={client['ClientId']}"
+                  f"&redirect_uri={callback}&state=pk&scope=openid")
+        # Nobody's passkey: refused on the page, as InitiateAuth refuses.
+        page.locator("#passkey-username").fill("nobody")
+        page.get_by_role("button", name="Sign in with a passkey").click()
+        assert page.get_by_role("alert").inner_text() == "User does not exist."
+
+        page.locator("#passkey-username").fill("alice")
+        page.get_by_role("button", name="Sign in with a passkey").click()
+        page.wait_for_url(callback + "?*")
+        query = query_of(page.url)
+        assert query["state"] == "pk"
+        tokens = token(cognito_url, grant_type="authorization_code",
+                       client_id=client["ClientId"], code=query["code"],
+                       redirect_uri=callback).json()
+        info = requests.get(cognito_url + "/oauth2/userInfo",
+                            headers={"Authorization": f"Bearer {tokens['access_token']}"})
+        assert info.json()["username"] == "alice"
+    finally:
+        device.close()
+
+
+def test_the_sign_in_page_offers_passkeys_only_where_the_pool_allows_them(
+        cognito_url, idp, pool, passkey_pool):  # noqa: F811
+    allowing, _ = passkey_pool
+    client = oauth_client(idp, allowing)
+    page = requests.get(f"{cognito_url}/login", params={
+        "response_type": "code", "client_id": client["ClientId"],
+        "redirect_uri": CALLBACK})
+    assert "Sign in with a passkey" in page.text
+    other = idp.create_user_pool(PoolName="no-passkeys")["UserPool"]
+    plain = oauth_client(idp, other)
+    page = requests.get(f"{cognito_url}/login", params={
+        "response_type": "code", "client_id": plain["ClientId"],
+        "redirect_uri": CALLBACK})
+    assert page.status_code == 200 and "Sign in with a passkey" not in page.text
