@@ -122,6 +122,9 @@ AREAS = {
         "list_user_sessions",
         "revoke_user_session",
     ),
+    "issuer.token_exchange": (
+        "get_derived_token",
+    ),
     "issuer.token_operations": (
         "admin_user_global_sign_out",
         "get_tokens_from_refresh_token",

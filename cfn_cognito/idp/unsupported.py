@@ -16,9 +16,6 @@ _CIMD = ("Client ID metadata documents (CIMD) would take fetching and caching cl
          "from HTTPS URLs at authorization time, and policies over those URLs; not built yet.")
 _LIMITS = ("Provisioned API limits (quotas) have no local meaning: a local service does not "
            "throttle, so there is no limit to read or raise.")
-_TOKEN_EXCHANGE = ("Token exchange (RFC 8693: scope narrowing, audience binding, the act claim "
-                   "of an actor token, SAML 2.0 subject tokens, the token generation trigger) "
-                   "is not built yet.")
 
 REASONS = {
     # AWS infrastructure
@@ -40,7 +37,6 @@ REASONS = {
     "UpdateClientMetadataURLState": _CIMD,
     "GetProvisionedLimit": _LIMITS,
     "UpdateProvisionedLimit": _LIMITS,
-    "GetDerivedToken": _TOKEN_EXCHANGE,
 }
 
 DEFAULT_REASON = "It is not built yet."
