@@ -9,6 +9,7 @@ reached from the outside only through these functions.
 from __future__ import annotations
 
 from cfn_cognito.context import Context
+from cfn_cognito.idp.accounts import passkey_operations
 from cfn_cognito.idp.issuer import tokens as token_issuer
 from cfn_cognito.idp.auth import mfa, mfa_answers, new_password, outcome, sessions
 from cfn_cognito.idp.auth import refresh_flow
@@ -71,9 +72,10 @@ def answer_mfa(req: AuthRequest, challenge: str, code: str):
     return user
 
 
-def passkeys_enabled(pool: dict) -> bool:
-    """Whether the pool offers passkey sign-in (WEB_AUTHN among its first factors)."""
-    return passkeys.enabled(pool)
+def passkeys_offered(ctx: Context, pool: dict) -> bool:
+    """Whether the hosted UI offers passkeys: WEB_AUTHN among the pool's first factors and a
+    managed login (version 2) domain, where AWS's pages have them."""
+    return passkeys.on_managed_login(ctx, pool)
 
 
 def passkey_challenge(req: AuthRequest, username: str) -> dict:
@@ -87,6 +89,25 @@ def passkey(req: AuthRequest, username: str, credential: str):
     refusals of RespondToAuthChallenge(WEB_AUTHN) otherwise."""
     req.params.update({"USERNAME": username, "CREDENTIAL": credential})
     return user_auth.prove_passkey(req)
+
+
+def passkey_prompt_due(ctx: Context, pool: dict, user) -> bool:
+    """Whether managed login offers `user`, just signed in, to add a passkey: passkeys are
+    offered and the user has none yet."""
+    return passkeys.on_managed_login(ctx, pool) \
+        and not ctx.store.webauthn_credentials.of_user(pool["Id"], user.sub)
+
+
+def passkey_registration(ctx: Context, pool: dict, user) -> dict:
+    """navigator.credentials.create() options for a new passkey of `user`, as
+    StartWebAuthnRegistration gives them."""
+    return passkey_operations.start_registration(ctx, pool, user)
+
+
+def register_passkey(ctx: Context, pool: dict, user, credential) -> None:
+    """The browser's answer to passkey_registration, checked and kept, as
+    CompleteWebAuthnRegistration does."""
+    passkey_operations.complete_registration(ctx, pool, user, credential)
 
 
 def finished(req: AuthRequest, user) -> None:

@@ -7,6 +7,8 @@ user's document and CompleteWebAuthnRegistration takes it away, once, before ver
 
 from __future__ import annotations
 
+import json
+
 from cfn_cognito.context import Context
 from cfn_cognito.idp import pagination
 from cfn_cognito.idp.accounts import users
@@ -29,53 +31,62 @@ _DEFAULT_PAGE = 20    # [U]
 
 def start_web_authn_registration(ctx: Context, req: dict) -> dict:
     c = caller(ctx, req["AccessToken"])
-    rp = passkeys.relying_party(ctx, c.pool)
-    existing = ctx.store.webauthn_credentials.of_user(c.pool["Id"], c.user.sub)
-    if len(existing) >= MAX_PER_USER:
-        raise LimitExceededException(  # [U] wording
-            f"A user can register at most {MAX_PER_USER} passkeys.")
-    display = next((a["Value"] for a in c.user.doc.get("Attributes", [])
-                    if a["Name"] in ("email", "phone_number")), c.user.username)
-    options, challenge = passkeys.registration_options(
-        rp, c.user.sub, c.user.username, display, [r.credential_id for r in existing])
-    pending = {"challenge": challenge, "expires": ctx.now() + passkeys.CHALLENGE_SECONDS}
-    users.modify(ctx, c.pool, c.user, lambda u: u.doc.__setitem__(PENDING, pending))
-    return {"CredentialCreationOptions": options}
+    return {"CredentialCreationOptions": start_registration(ctx, c.pool, c.user)}
 
 
 def complete_web_authn_registration(ctx: Context, req: dict) -> dict:
     c = caller(ctx, req["AccessToken"])
-    rp = passkeys.relying_party(ctx, c.pool)
+    complete_registration(ctx, c.pool, c.user, req["Credential"])
+    return {}
+
+
+def start_registration(ctx: Context, pool: dict, user) -> dict:
+    """The navigator.credentials.create() options of a new passkey for `user` (its
+    challenge kept in the user's document until the registration completes)."""
+    rp = passkeys.relying_party(ctx, pool)
+    existing = ctx.store.webauthn_credentials.of_user(pool["Id"], user.sub)
+    if len(existing) >= MAX_PER_USER:
+        raise LimitExceededException(  # [U] wording
+            f"A user can register at most {MAX_PER_USER} passkeys.")
+    display = next((a["Value"] for a in user.doc.get("Attributes", [])
+                    if a["Name"] in ("email", "phone_number")), user.username)
+    options, challenge = passkeys.registration_options(
+        rp, user.sub, user.username, display, [r.credential_id for r in existing])
+    pending = {"challenge": challenge, "expires": ctx.now() + passkeys.CHALLENGE_SECONDS}
+    users.modify(ctx, pool, user, lambda u: u.doc.__setitem__(PENDING, pending))
+    return options
+
+
+def complete_registration(ctx: Context, pool: dict, user, credential) -> None:
+    """Verify the browser's answer to start_registration's options and keep the passkey."""
+    rp = passkeys.relying_party(ctx, pool)
     taken = {}
 
     def take(u):
         taken.update(u.doc.pop(PENDING, None) or {})
 
     # Single use: the challenge is gone whatever the verification says.
-    users.modify(ctx, c.pool, c.user, take)
+    users.modify(ctx, pool, user, take)
     if not taken or ctx.now() >= taken["expires"]:
         raise WebAuthnChallengeNotFoundException(  # [U] wording
             "No registration is in progress for the user; call StartWebAuthnRegistration.")
-    credential = req["Credential"]
     verified = passkeys.verify_registration(rp, credential, taken["challenge"])
-    transports = ((credential.get("response") or {}).get("transports") or []) \
-        if isinstance(credential, dict) else []
+    if isinstance(credential, str):
+        credential = json.loads(credential)    # verified: it parses
+    transports = (credential.get("response") or {}).get("transports") or []
     doc = {"FriendlyCredentialName": _friendly_name(verified.aaguid),
            "RelyingPartyId": rp.rp_id,
            "AuthenticatorTransports": [str(t) for t in transports],
            "CreatedAt": ctx.now()}
-    attachment = credential.get("authenticatorAttachment") if isinstance(credential, dict) \
-        else None
-    if attachment:
-        doc["AuthenticatorAttachment"] = attachment
+    if credential.get("authenticatorAttachment"):
+        doc["AuthenticatorAttachment"] = credential["authenticatorAttachment"]
     added = ctx.store.webauthn_credentials.add(CredentialRecord(
-        pool_id=c.pool["Id"], credential_id=bytes_to_base64url(verified.credential_id),
-        sub=c.user.sub, public_key=bytes_to_base64url(verified.credential_public_key),
+        pool_id=pool["Id"], credential_id=bytes_to_base64url(verified.credential_id),
+        sub=user.sub, public_key=bytes_to_base64url(verified.credential_public_key),
         sign_count=verified.sign_count, doc=doc))
     if not added:
         raise WebAuthnCredentialNotSupportedException(  # [U] wording
             "The passkey is already registered.")
-    return {}
 
 
 def list_web_authn_credentials(ctx: Context, req: dict) -> dict:

@@ -68,6 +68,13 @@ def enabled(pool: dict) -> bool:
     return WEB_AUTHN in (policy.get("AllowedFirstAuthFactors") or [])
 
 
+def on_managed_login(ctx: Context, pool: dict) -> bool:
+    """Whether the hosted UI offers passkeys: the pool allows them and has a managed login
+    (version 2) domain. The classic hosted UI (version 1) has no passkey pages on AWS."""
+    return enabled(pool) and any(d.get("ManagedLoginVersion") == 2
+                                 for d in ctx.store.domains.all(pool["Id"]))
+
+
 def relying_party(ctx: Context, pool: dict) -> RelyingParty:
     """The pool as a WebAuthn relying party; WebAuthnNotEnabledException when passkeys are not
     a first factor of the pool, WebAuthnConfigurationMissingException without an RP ID."""
@@ -76,7 +83,7 @@ def relying_party(ctx: Context, pool: dict) -> RelyingParty:
             "Passkeys are not enabled for this user pool.")
     config = mfa_settings.pool_config(ctx, pool).get("WebAuthnConfiguration") or {}
     rp_id = config.get("RelyingPartyId")
-    if not rp_id and (pool.get("Domain") or pool.get("CustomDomain")):
+    if not rp_id and ctx.store.domains.all(pool["Id"]):
         rp_id = urlsplit(ctx.settings.base_url).hostname
     if not rp_id:
         raise WebAuthnConfigurationMissingException(  # [U] wording

@@ -75,7 +75,7 @@ class Page:
             can_sign_up=not (pool.get("AdminCreateUserConfig") or {}).get(
                 "AllowAdminCreateUserOnly"),
             username_field=accounts.username_field(pool),
-            passkeys=passkey_step.offered(self.areq), **values)
+            passkeys=passkey_step.offered(self.ctx, self.areq), **values)
         response = page_response(html, status, nonce)
         if self.new_csrf_cookie:
             set_cookie(response, Cookie(csrf.COOKIE, self.new_csrf_cookie))
@@ -99,10 +99,17 @@ class Page:
         return response
 
     def finish(self, user) -> Response:
-        """The user signed in: a fresh hosted UI session, then the app's code or tokens."""
+        """The user signed in: a fresh hosted UI session, then the app's code or tokens (or,
+        first, managed login's offer to add a passkey: its "Not now" goes on to the app
+        through the session)."""
         sessions.end(self.ctx, request.cookies.get(sessions.COOKIE))
         session_id = sessions.start(self.ctx, self.areq.pool["Id"], user.sub)
         cookie = Cookie(sessions.COOKIE, session_id, max_age=sessions.LIFETIME_SECONDS)
+        offer = passkey_step.prompt(self.ctx, self.areq, user)
+        if offer is not None:
+            response = self.render("passkey_add.html", **offer)
+            set_cookie(response, cookie)
+            return response
         auth_time = self.ctx.now()
         return respond(authorize.complete(self.ctx, self.areq, user, auth_time, [cookie]))
 
@@ -162,7 +169,7 @@ def new_password(p: Page):
 @blueprint.route("/passkey", methods=["GET", "POST"])
 @page
 def passkey(p: Page):
-    if request.method == "GET" or not passkey_step.offered(p.areq):
+    if request.method == "GET" or not passkey_step.offered(p.ctx, p.areq):
         return flask_redirect(f"{base_url()}/login?{p.areq.query}")
     username = p.form("username")
     if not p.form_is_genuine():
@@ -174,6 +181,23 @@ def passkey(p: Page):
         return p.step(passkey_step.start(p.ctx, p.areq, username))
     except AwsError as err:
         return p.render("login.html", 400, username=username, error=err.message)
+
+
+@blueprint.route("/passkeyAdd", methods=["GET", "POST"])
+@page
+def passkey_add(p: Page):
+    """The answer to the add-a-passkey page, from the browser that just signed in."""
+    user, _ = authorize.signed_in_user(p.ctx, p.areq, request.cookies.get(sessions.COOKIE))
+    if request.method == "GET" or user is None or not p.form_is_genuine():
+        return flask_redirect(f"{base_url()}/login?{p.areq.query}")
+    try:
+        passkey_step.add(p.ctx, p.areq, user, request.form.get("credential", ""))
+    except AwsError as err:
+        offer = passkey_step.prompt(p.ctx, p.areq, user)
+        if offer is None:
+            return flask_redirect(f"{base_url()}/login?{p.areq.query}")
+        return p.render("passkey_add.html", 400, error=err.message, **offer)
+    return flask_redirect(f"{base_url()}/login?{p.areq.query}")
 
 
 @blueprint.route("/mfa", methods=["GET", "POST"])

@@ -36,6 +36,8 @@ def callback():
 def test_passkey_sign_in_on_the_hosted_ui(cognito_url, chromium, idp,  # noqa: F811
                                           passkey_pool, callback):  # noqa: F811
     pool, api_client = passkey_pool
+    idp.create_user_pool_domain(Domain="passkeys-v2", UserPoolId=pool["Id"],
+                                ManagedLoginVersion=2)
     client = oauth_client(idp, pool, CallbackURLs=[callback])
     origin = "http://localhost:" + cognito_url.rsplit(":", 1)[1]
     device = Device(chromium, origin)
@@ -76,9 +78,14 @@ def test_the_sign_in_page_offers_passkeys_only_where_the_pool_allows_them(
         cognito_url, idp, pool, passkey_pool):  # noqa: F811
     allowing, _ = passkey_pool
     client = oauth_client(idp, allowing)
-    page = requests.get(f"{cognito_url}/login", params={
-        "response_type": "code", "client_id": client["ClientId"],
-        "redirect_uri": CALLBACK})
+    query = {"response_type": "code", "client_id": client["ClientId"], "redirect_uri": CALLBACK}
+    # The classic hosted UI (a version 1 domain) has no passkey sign-in; managed login has.
+    idp.create_user_pool_domain(Domain="classic-ui", UserPoolId=allowing["Id"])
+    assert "Sign in with a passkey" not in requests.get(f"{cognito_url}/login",
+                                                        params=query).text
+    idp.update_user_pool_domain(Domain="classic-ui", UserPoolId=allowing["Id"],
+                                ManagedLoginVersion=2)
+    page = requests.get(f"{cognito_url}/login", params=query)
     assert "Sign in with a passkey" in page.text
     other = idp.create_user_pool(PoolName="no-passkeys")["UserPool"]
     plain = oauth_client(idp, other)
@@ -86,3 +93,51 @@ def test_the_sign_in_page_offers_passkeys_only_where_the_pool_allows_them(
         "response_type": "code", "client_id": plain["ClientId"],
         "redirect_uri": CALLBACK})
     assert page.status_code == 200 and "Sign in with a passkey" not in page.text
+
+
+def test_managed_login_offers_a_passkey_after_a_password_sign_in(
+        cognito_url, chromium, idp, passkey_pool, callback):  # noqa: F811
+    pool, _ = passkey_pool
+    idp.create_user_pool_domain(Domain="passkeys-offer", UserPoolId=pool["Id"],
+                                ManagedLoginVersion=2)
+    client = oauth_client(idp, pool, CallbackURLs=[callback], LogoutURLs=[callback])
+    origin = "http://localhost:" + cognito_url.rsplit(":", 1)[1]
+    login = (f"{origin}/login?response_type=code&client_id={client['ClientId']}"
+             f"&redirect_uri={callback}&state=st")
+    device = Device(chromium, origin)
+    try:
+        page = device.page
+        # "Not now": on to the app, no passkey made.
+        page.goto(login)
+        page.locator("#username").fill("alice")
+        page.locator("#password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in", exact=True).click()
+        assert page.inner_text("h1") == "Add a passkey"
+        page.get_by_role("link", name="Not now").click()
+        page.wait_for_url(callback + "?*")
+        assert query_of(page.url)["state"] == "st" and device.credentials() == []
+
+        # Signed out, in again: this time the passkey is added, then the app.
+        page.goto(f"{origin}/logout?client_id={client['ClientId']}&logout_uri={callback}")
+        page.goto(login)
+        page.locator("#username").fill("alice")
+        page.locator("#password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in", exact=True).click()
+        page.get_by_role("button", name="Add a passkey").click()
+        page.wait_for_url(callback + "?*")
+        assert len(device.credentials()) == 1
+        access = idp.initiate_auth(ClientId=passkey_pool[1]["ClientId"],
+                                   AuthFlow="USER_PASSWORD_AUTH",
+                                   AuthParameters={"USERNAME": "alice", "PASSWORD": PASSWORD}
+                                   )["AuthenticationResult"]["AccessToken"]
+        (listed,) = idp.list_web_authn_credentials(AccessToken=access)["Credentials"]
+        assert listed["RelyingPartyId"] == "localhost"
+
+        # Next time: the passkey, and no offer.
+        page.goto(f"{origin}/logout?client_id={client['ClientId']}&logout_uri={callback}")
+        page.goto(login)
+        page.locator("#passkey-username").fill("alice")
+        page.get_by_role("button", name="Sign in with a passkey").click()
+        page.wait_for_url(callback + "?*")
+    finally:
+        device.close()

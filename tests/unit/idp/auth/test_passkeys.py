@@ -18,7 +18,7 @@ from cfn_cognito.idp.errors import (
     WebAuthnOriginNotAllowedException,
     WebAuthnRelyingPartyMismatchException,
 )
-from cfn_cognito.idp.userpools import mfa_settings
+from cfn_cognito.idp.userpools import domains, mfa_settings
 from users_fixtures import clock, ctx, make_pool  # noqa: F401
 
 RP = passkeys.RelyingParty(rp_id="example.com", name="app", user_verification="required")
@@ -35,6 +35,10 @@ def test_the_relying_party_of_a_pool(ctx):  # noqa: F811
     pool = passkey_pool(ctx)
     with pytest.raises(WebAuthnConfigurationMissingException):
         passkeys.relying_party(ctx, pool)
+    # With a domain, the RP ID is the host the service answers on.
+    domains.create_user_pool_domain(ctx, {"UserPoolId": pool["Id"], "Domain": "unit-app"})
+    assert passkeys.relying_party(ctx, pool).rp_id == "localhost"
+    assert not passkeys.on_managed_login(ctx, pool)    # a classic (version 1) domain
     mfa_settings.set_user_pool_mfa_config(ctx, {
         "UserPoolId": pool["Id"], "WebAuthnConfiguration": {"RelyingPartyId": "example.com"}})
     rp = passkeys.relying_party(ctx, pool)
