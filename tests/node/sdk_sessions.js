@@ -1,13 +1,17 @@
 // The user session API and GetClientToken with the AWS SDK for JavaScript v3, as a backend
 // and an app would call them: turn session tracking on, sign in twice, list the sessions as
 // the user and as the admin, revoke the other one and see its access token refused; then a
-// machine-to-machine access token from GetClientToken.
+// machine-to-machine access token from GetClientToken, and the user's token exchanged by
+// that service client (GetDerivedToken) for one bound to an audience.
 // usage: node sdk_sessions.js ENDPOINT POOL_ID CLIENT_ID USERNAME PASSWORD M2M_CLIENT_ID M2M_SECRET
-// Prints {"ok": true, "config", "listed", "adminListed", "revokedError", "left", "clientToken"}.
+//        EXCHANGE_CLIENT_ID EXCHANGE_SECRET
+// Prints {"ok": true, "config", "listed", "adminListed", "revokedError", "left", "clientToken",
+//         "derived"}.
 const sdk = require("@aws-sdk/client-cognito-identity-provider");
 const { client, run } = require("./sdk_client");
 
-const [endpoint, poolId, clientId, username, password, m2mId, m2mSecret] = process.argv.slice(2);
+const [endpoint, poolId, clientId, username, password, m2mId, m2mSecret, exchangeId,
+  exchangeSecret] = process.argv.slice(2);
 const cognito = client(endpoint);
 
 async function signIn() {
@@ -50,6 +54,11 @@ run(async (steps) => {
   const clientToken = (await cognito.send(new sdk.GetClientTokenCommand({
     ClientId: m2mId, Secret: m2mSecret,
   }))).ClientAuthenticationResult;
+  steps.push("GetDerivedToken");
+  const derived = await cognito.send(new sdk.GetDerivedTokenCommand({
+    ClientId: exchangeId, ClientSecret: exchangeSecret, SubjectToken: laptop.AccessToken,
+    SubjectTokenType: "ACCESS_TOKEN", Audiences: ["billing"],
+  }));
   return {
     ok: true,
     config: { tracking: config.UserSessionTracking, max: config.TokenSession.MaxPerUser },
@@ -62,5 +71,9 @@ run(async (steps) => {
     revokedError,
     left: left.map((s) => s.SessionId),
     clientToken,
+    derived: {
+      token: derived.IssuedToken, type: derived.IssuedTokenType, tokenType: derived.TokenType,
+      scopes: derived.Scopes,
+    },
   };
 });

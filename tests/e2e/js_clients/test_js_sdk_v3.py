@@ -136,7 +136,7 @@ def test_refresh_naming_the_device_keeps_device_key_in_the_access_token(
     assert out["noDevice"] is None
 
 
-def test_user_sessions_and_client_token(idp, cognito_url, app, js_clients):  # noqa: F811
+def test_user_sessions_client_token_and_token_exchange(idp, cognito_url, app, js_clients):  # noqa: F811
     pool, client = app
     add_user(idp, pool, "sdk-sam", email="sam@example.com")
     idp.create_resource_server(UserPoolId=pool["Id"], Identifier="orders", Name="orders",
@@ -144,8 +144,12 @@ def test_user_sessions_and_client_token(idp, cognito_url, app, js_clients):  # n
     m2m = make_client(idp, pool, GenerateSecret=True, AllowedOAuthScopes=["orders/read"],
                       ExplicitAuthFlows=["ALLOW_CLIENT_TOKEN_AUTH"])
 
+    service = make_client(idp, pool, GenerateSecret=True,
+                          ExplicitAuthFlows=["ALLOW_TOKEN_EXCHANGE_IMPERSONATION"])
+
     out = run_ok("sdk_sessions.js", cognito_url, pool["Id"], client["ClientId"], "sdk-sam",
-                 PASSWORD, m2m["ClientId"], m2m["ClientSecret"])
+                 PASSWORD, m2m["ClientId"], m2m["ClientSecret"], service["ClientId"],
+                 service["ClientSecret"])
 
     assert out["config"] == {"tracking": "ENABLED", "max": 10}
     assert len(out["listed"]) == 2 and sorted(s["current"] for s in out["listed"]) == [
@@ -158,3 +162,9 @@ def test_user_sessions_and_client_token(idp, cognito_url, app, js_clients):  # n
     assert out["clientToken"]["TokenType"] == "Bearer" and out["clientToken"]["ExpiresIn"] == 3600
     claims = jwt.decode(out["clientToken"]["AccessToken"], options={"verify_signature": False})
     assert claims["sub"] == m2m["ClientId"] and claims["scope"] == "orders/read"
+    derived = out["derived"]
+    assert (derived["type"], derived["tokenType"]) == ("ACCESS_TOKEN", "Bearer")
+    assert derived["scopes"] == ["aws.cognito.signin.user.admin"]
+    issued = jwt.decode(derived["token"], options={"verify_signature": False})
+    assert issued["username"] == "sdk-sam" and issued["aud"] == ["billing"]
+    assert issued["client_id"] == service["ClientId"]
