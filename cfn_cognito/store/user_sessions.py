@@ -17,6 +17,7 @@ class SessionRecord:
     created: float
     last_active: float
     expires: float
+    last_ip: str = ""
 
 
 _COLUMNS = ", ".join(f.name for f in fields(SessionRecord))
@@ -49,10 +50,13 @@ class UserSessions:
                           "AND origin_jti=?", (pool_id, origin_jti))
         return SessionRecord(*row) if row else None
 
-    def touch(self, pool_id: str, origin_jti: str, now: float, expires: float) -> None:
-        """A refresh of the session: last used now, valid as long as its newest refresh token."""
-        self.db.execute("UPDATE user_sessions SET last_active=?, expires=max(expires, ?) "
-                        "WHERE pool_id=? AND origin_jti=?", (now, expires, pool_id, origin_jti))
+    def touch(self, pool_id: str, origin_jti: str, now: float, expires: float,
+              ip: str) -> None:
+        """A refresh of the session: last used now (from `ip`), valid as long as its newest
+        refresh token."""
+        self.db.execute("UPDATE user_sessions SET last_active=?, expires=max(expires, ?), "
+                        "last_ip=? WHERE pool_id=? AND origin_jti=?",
+                        (now, expires, ip, pool_id, origin_jti))
 
     def delete(self, pool_id: str, session_id: str) -> None:
         self.db.execute("DELETE FROM user_sessions WHERE pool_id=? AND session_id=?",

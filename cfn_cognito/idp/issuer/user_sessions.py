@@ -59,12 +59,13 @@ def opened(ctx: Context, pool: dict, client: dict, sub: str, origin_jti: str,
             revoke(ctx, evicted)
         ctx.store.user_sessions.add(SessionRecord(
             pool_id=pool["Id"], session_id=_new_id(ctx), origin_jti=origin_jti, sub=sub,
-            client_id=client["ClientId"], created=now, last_active=now, expires=expires))
+            client_id=client["ClientId"], created=now, last_active=now, expires=expires,
+            last_ip=ctx.client_ip))
 
 
 def used(ctx: Context, pool_id: str, origin_jti: str, expires: float) -> None:
     """A refresh of the session's tokens (a no-op for an untracked authentication)."""
-    ctx.store.user_sessions.touch(pool_id, origin_jti, ctx.now(), expires)
+    ctx.store.user_sessions.touch(pool_id, origin_jti, ctx.now(), expires, ctx.client_ip)
 
 
 def active(ctx: Context, pool_id: str, sub: str) -> list[SessionRecord]:
@@ -80,13 +81,16 @@ def revoke(ctx: Context, record: SessionRecord) -> None:
 
 
 def shape(record: SessionRecord, current_origin: str | None = None) -> dict:
-    """A SessionType of the API. IP address, device and location are not known here (the
-    service sees no client context), so they are left out, as the model allows."""
+    """A SessionType of the API; IsCurrentSession says whether the caller's access token is
+    of this session (always false for AdminListUserSessions, which takes none: pass None).
+    Device type and location are left out: the service parses no user agent and has no
+    map of addresses."""
     out = {"SessionId": record.session_id, "SessionType": "TOKEN",
            "ClientId": record.client_id, "CreateDate": record.created,
            "LastActiveDate": record.last_active}
-    if current_origin is not None:
-        out["IsCurrentSession"] = record.origin_jti == current_origin
+    if record.last_ip:
+        out["LastIPAddress"] = record.last_ip
+    out["IsCurrentSession"] = current_origin is not None and record.origin_jti == current_origin
     return out
 
 

@@ -10,6 +10,7 @@ CREATE TABLE user_sessions (
     created REAL NOT NULL,
     last_active REAL NOT NULL,
     expires REAL NOT NULL,
+    last_ip TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (pool_id, session_id)
 ) WITHOUT ROWID;
 CREATE INDEX user_sessions_user ON user_sessions(pool_id, sub);

@@ -24,7 +24,7 @@ API_CSP = "default-src 'none'; frame-ancestors 'none'"
 
 
 def context() -> Context:
-    return current_app.config["CFN_COGNITO_CONTEXT"]()
+    return current_app.config["CFN_COGNITO_CONTEXT"](client_ip=request.remote_addr or "")
 
 
 def host_pool_id() -> str | None:

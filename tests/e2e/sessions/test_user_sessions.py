@@ -79,8 +79,13 @@ def test_each_sign_in_is_a_session_and_revoking_one_refuses_its_tokens(idp, pool
     current = [s for s in listed if s["IsCurrentSession"]]
     assert len(current) == 1
     other = next(s for s in listed if not s["IsCurrentSession"])
+    for session in listed:
+        # Where the sign-in came from: this test, on loopback.
+        assert session["LastIPAddress"] == "127.0.0.1"
     admin_listed = idp.admin_list_user_sessions(UserPoolId=pool["Id"], Username="alice")
     assert {s["SessionId"] for s in admin_listed["Sessions"]} == {s["SessionId"] for s in listed}
+    # AdminListUserSessions takes no access token: no session is "current" ([D]).
+    assert not any(s["IsCurrentSession"] for s in admin_listed["Sessions"])
 
     # A refresh marks the phone's session used.
     time.sleep(1.1)
