@@ -116,16 +116,19 @@ def finished(req: AuthRequest, user) -> None:
 
 
 def issue_tokens(req: AuthRequest, user, *, scopes: list[str], nonce: str | None,
-                 auth_time: float, with_refresh_token: bool = True) -> dict:
+                 auth_time: float, with_refresh_token: bool = True,
+                 origin_session: str | None = None) -> dict:
     """The tokens of a hosted-UI sign-in (authorization code or implicit grant): the user's
-    groups, the PreTokenGeneration trigger's changes (TokenGeneration_HostedAuth), scopes."""
+    groups, the PreTokenGeneration trigger's changes (TokenGeneration_HostedAuth), scopes;
+    `origin_session` the SSO session the sign-in came through (tracked sessions)."""
     groups = outcome.groups_for_tokens(req, user)
     changes = pre_token_generation.changes(req, user, groups, pre_token_generation.HOSTED_AUTH,
                                            scopes)
     return token_issuer.sign_in(req.ctx, req.pool, req.client, outcome.subject(user),
                                 groups=groups, scopes=scopes, nonce=nonce,
                                 with_refresh_token=with_refresh_token, oauth=True,
-                                auth_time=auth_time, changes=changes)
+                                auth_time=auth_time, changes=changes,
+                                origin_session=origin_session)
 
 
 def refresh(req: AuthRequest, token: str, *, rotate: bool) -> dict:

@@ -1,4 +1,5 @@
-"""Token sessions of users (the user session API), by pool and session id."""
+"""Sessions of users (the user session API), by pool and session id: token sessions
+(`tkn...`) and SSO sessions (`sso...`, a hosted UI sign-in; origin_jti 'sso:<id_hash>')."""
 
 from __future__ import annotations
 
@@ -18,16 +19,25 @@ class SessionRecord:
     last_active: float
     expires: float
     last_ip: str = ""
+    origin_session: str = ""
+
+    @property
+    def is_sso(self) -> bool:
+        return self.session_id.startswith(SSO_PREFIX)
 
 
+SSO_PREFIX = "sso"
+SSO_ORIGIN = "sso:"
 _COLUMNS = ", ".join(f.name for f in fields(SessionRecord))
 _PLACEHOLDERS = ", ".join("?" for _ in fields(SessionRecord))
-# A session is active while its authentication is not revoked, no global sign-out came after
-# its last tokens, and its refresh token has not expired.
-_ACTIVE = ("expires > ? AND NOT EXISTS (SELECT 1 FROM revoked_origins r WHERE "
-           "r.pool_id=s.pool_id AND r.origin_jti=s.origin_jti) AND NOT EXISTS (SELECT 1 FROM "
-           "token_cutoffs c WHERE c.pool_id=s.pool_id AND c.sub=s.sub "
-           "AND c.valid_after > s.created)")
+# A token session is active while its authentication is not revoked, no global sign-out came
+# after it and its refresh token has not expired; an SSO session while its hosted UI session
+# lasts (sign-out at /logout ends it).
+_ACTIVE = ("expires > ? AND (CASE WHEN session_id LIKE 'sso%' THEN EXISTS (SELECT 1 FROM "
+           "hosted_sessions h WHERE h.id_hash = substr(s.origin_jti, 5)) ELSE (NOT EXISTS "
+           "(SELECT 1 FROM revoked_origins r WHERE r.pool_id=s.pool_id AND "
+           "r.origin_jti=s.origin_jti) AND NOT EXISTS (SELECT 1 FROM token_cutoffs c WHERE "
+           "c.pool_id=s.pool_id AND c.sub=s.sub AND c.valid_after > s.created)) END)")
 
 
 class UserSessions:
@@ -61,6 +71,9 @@ class UserSessions:
     def delete(self, pool_id: str, session_id: str) -> None:
         self.db.execute("DELETE FROM user_sessions WHERE pool_id=? AND session_id=?",
                         (pool_id, session_id))
+
+    def delete_origin(self, origin_jti: str) -> None:
+        self.db.execute("DELETE FROM user_sessions WHERE origin_jti=?", (origin_jti,))
 
     def delete_user(self, pool_id: str, sub: str) -> None:
         self.db.execute("DELETE FROM user_sessions WHERE pool_id=? AND sub=?", (pool_id, sub))

@@ -1,8 +1,6 @@
 """The user session API: ListUserSessions, AdminListUserSessions, RevokeUserSession,
-AdminRevokeUserSession (sessions themselves: user_sessions.py).
-
-Only token sessions are tracked: the hosted UI's sign-in cookie is not kept as an SSO session
-record, so no `sso` session is ever listed and LINKED revocation has nothing more to reach.
+AdminRevokeUserSession (the sessions themselves, token and SSO: user_sessions.py).
+RevokeAssociatedSessions LINKED revokes the session's linked ones too (user_sessions.linked).
 """
 
 from __future__ import annotations
@@ -35,13 +33,13 @@ def admin_list_user_sessions(ctx: Context, req: dict) -> dict:
 def revoke_user_session(ctx: Context, req: dict) -> dict:
     c = caller(ctx, req["AccessToken"])
     user_sessions.require_tracking(ctx, c.pool["Id"])
-    record = _session(ctx, c.pool["Id"], c.user.sub, req["SessionId"])
-    if record.origin_jti == c.claims.get("origin_jti"):
+    doomed = _doomed(ctx, _session(ctx, c.pool["Id"], c.user.sub, req["SessionId"]), req)
+    if any(record.origin_jti == c.claims.get("origin_jti") for record in doomed):
         # [D] RevokeUserSession: "You can't revoke the session that the calling access token
         # belongs to."
         raise InvalidParameterException(  # [U] wording
             "You can't revoke the session that the access token belongs to.")
-    user_sessions.revoke(ctx, record)
+    _revoke(ctx, doomed)
     return {}
 
 
@@ -49,8 +47,20 @@ def admin_revoke_user_session(ctx: Context, req: dict) -> dict:
     pool = get_pool(ctx, req["UserPoolId"])
     user = users.get_user(ctx, pool, req["Username"])
     user_sessions.require_tracking(ctx, pool["Id"])
-    user_sessions.revoke(ctx, _session(ctx, pool["Id"], user.sub, req["SessionId"]))
+    _revoke(ctx, _doomed(ctx, _session(ctx, pool["Id"], user.sub, req["SessionId"]), req))
     return {}
+
+
+def _doomed(ctx: Context, record, req: dict) -> list:
+    if req.get("RevokeAssociatedSessions") == "LINKED":
+        return user_sessions.linked(ctx, record)
+    return [record]
+
+
+def _revoke(ctx: Context, records: list) -> None:
+    with ctx.store.write():
+        for record in records:
+            user_sessions.revoke(ctx, record)
 
 
 def _session(ctx: Context, pool_id: str, sub: str, session_id: str):

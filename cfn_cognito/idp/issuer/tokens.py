@@ -176,11 +176,13 @@ def sign_in(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *,
             groups: list[str], scopes: list[str] | None = None, nonce: str | None = None,
             extra_id_claims: dict | None = None, with_refresh_token: bool = True,
             oauth: bool = False, auth_time: float | None = None,
-            changes: ClaimChanges | None = None, device_key: str | None = None) -> dict:
+            changes: ClaimChanges | None = None, device_key: str | None = None,
+            origin_session: str | None = None) -> dict:
     """Tokens for a new authentication: fresh origin_jti and event_id, auth_time now (or the
     given one: a hosted UI session's sign-in), and a refresh token recorded under the same
-    origin_jti (so revoking it revokes these). With `oauth`, the granted scopes are recorded
-    with the sign-in so that refreshed tokens keep them."""
+    origin_jti (so revoking it revokes these), a token session when the pool tracks them
+    (`origin_session`: the SSO session it came through). With `oauth`, the granted scopes
+    are recorded with the sign-in so that refreshed tokens keep them."""
     origin_jti, event_id = new_uuid(ctx), new_uuid(ctx)
     auth_time = int(ctx.now() if auth_time is None else auth_time)
     refresh_token = None
@@ -189,7 +191,8 @@ def sign_in(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *,
             ctx, pool_id=pool["Id"], client=client, sub=subject.sub, username=subject.username,
             origin_jti=origin_jti, event_id=event_id, auth_time=auth_time)
         user_sessions.opened(ctx, pool, client, subject.sub, origin_jti,
-                             ctx.now() + token_validity_seconds(client, "RefreshToken"))
+                             ctx.now() + token_validity_seconds(client, "RefreshToken"),
+                             origin_session)
         if oauth:
             now = ctx.now()
             ctx.store.oauth.add_grant(pool["Id"], origin_jti, list(scopes or []),

@@ -1,9 +1,9 @@
 """Session settings: Get/SetUserPoolSessionConfiguration (tracking on or off, MaxPerUser) and
 Get/SetUserPoolClientSessionConfiguration (a client's SSO session validity).
 
-The pool-level setting drives issuer/user_sessions.py. A client's SSO MaxValidityMinutes is
-stored and returned; the hosted UI's sign-in cookie keeps AWS's classic fixed hour
-(issuer/hosted_sessions.py), since SSO sessions are not tracked as session records.
+The pool-level setting drives issuer/user_sessions.py. A client's SSO MaxValidityMinutes
+limits how long a hosted UI session signs users in to that client without the form
+(user_sessions.sso_reusable); the cookie itself keeps AWS's hour (issuer/hosted_sessions.py).
 """
 
 from __future__ import annotations

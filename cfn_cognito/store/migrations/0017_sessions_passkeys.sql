@@ -1,6 +1,8 @@
--- Token sessions (the user session API): one per authentication that issued a refresh token
--- while its pool tracked sessions. `origin_jti` ties the session to every token of that
--- authentication (revoking the session revokes the origin, store/tokens.py).
+-- Sessions of the user session API, while their pool tracks sessions. A token session
+-- (session_id tkn...) is one authentication that issued a refresh token: `origin_jti` ties
+-- it to every token of that authentication (revoking it revokes the origin, store/tokens.py),
+-- `origin_session` names the SSO session it came through ('' for the API). An SSO session
+-- (sso...) is a hosted UI sign-in: `origin_jti` is 'sso:' and its hosted_sessions id_hash.
 CREATE TABLE user_sessions (
     pool_id TEXT NOT NULL,
     session_id TEXT NOT NULL,
@@ -11,6 +13,7 @@ CREATE TABLE user_sessions (
     last_active REAL NOT NULL,
     expires REAL NOT NULL,
     last_ip TEXT NOT NULL DEFAULT '',
+    origin_session TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (pool_id, session_id)
 ) WITHOUT ROWID;
 CREATE INDEX user_sessions_user ON user_sessions(pool_id, sub);
@@ -33,3 +36,7 @@ CREATE TABLE webauthn_credentials (
     PRIMARY KEY (pool_id, credential_id)
 ) WITHOUT ROWID;
 CREATE INDEX webauthn_credentials_user ON webauthn_credentials(pool_id, sub, seq);
+
+-- The SSO session an authorization code was issued in (NULL when untracked), passed on to
+-- the token session its tokens open.
+ALTER TABLE oauth_codes ADD COLUMN sso_session TEXT;

@@ -103,7 +103,8 @@ class Page:
         first, managed login's offer to add a passkey: its "Not now" goes on to the app
         through the session)."""
         sessions.end(self.ctx, request.cookies.get(sessions.COOKIE))
-        session_id = sessions.start(self.ctx, self.areq.pool["Id"], user.sub)
+        session_id = sessions.start(self.ctx, self.areq.pool["Id"], user.sub,
+                                    client_id=self.areq.client["ClientId"])
         cookie = Cookie(sessions.COOKIE, session_id, max_age=sessions.LIFETIME_SECONDS)
         offer = passkey_step.prompt(self.ctx, self.areq, user)
         if offer is not None:
@@ -111,7 +112,9 @@ class Page:
             set_cookie(response, cookie)
             return response
         auth_time = self.ctx.now()
-        return respond(authorize.complete(self.ctx, self.areq, user, auth_time, [cookie]))
+        sso = sessions.sso_session_id(self.ctx, session_id, self.areq.pool["Id"])
+        return respond(authorize.complete(self.ctx, self.areq, user, auth_time, [cookie],
+                                          sso_session=sso))
 
 
 def page(view):
@@ -133,9 +136,12 @@ def login(p: Page):
     if not authorize.can_sign_in_here(p.areq):
         return p.render("error.html", 400, message=authorize.NO_LOGIN_OPTION)
     if request.method == "GET":
-        user, record = authorize.signed_in_user(p.ctx, p.areq, request.cookies.get(sessions.COOKIE))
+        cookie = request.cookies.get(sessions.COOKIE)
+        user, record = authorize.signed_in_user(p.ctx, p.areq, cookie)
         if user is not None:
-            return respond(authorize.complete(p.ctx, p.areq, user, record.auth_time))
+            sso = sessions.sso_session_id(p.ctx, cookie, p.areq.pool["Id"])
+            return respond(authorize.complete(p.ctx, p.areq, user, record.auth_time,
+                                              sso_session=sso))
         return p.render("login.html")
     username = p.form("username")
     if not p.form_is_genuine():

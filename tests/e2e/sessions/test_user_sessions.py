@@ -11,7 +11,7 @@ import requests
 
 from gateway_helpers import TEMPLATES, call, deploy
 from gateway_helpers import sign_in as gateway_sign_in
-from hosted_ui_helpers import CALLBACK, Browser, oauth_client, query_of, token
+from hosted_ui_helpers import CALLBACK, SIGNED_OUT, Browser, oauth_client, query_of, token
 from hosted_ui_helpers import make_user as make_hosted_ui_user
 from signin_helpers import error_of, make_client, make_user, password_sign_in
 
@@ -138,24 +138,85 @@ def test_global_sign_out_ends_every_session(idp, pool):
     assert idp.admin_list_user_sessions(UserPoolId=pool["Id"], Username="alice")["Sessions"] == []
 
 
-def test_a_revoked_hosted_ui_session_is_refused_at_user_info(cognito_url, idp, pool):
+def hosted_sign_in(cognito_url, browser, client, **params):
+    """A code grant through the browser (form or its session), redeemed: the tokens."""
+    answer = browser.sign_in(client, state="s", scope="openid profile", **params) \
+        if not params.pop("silent", False) else browser.authorize(client, state="s",
+                                                                   scope="openid profile")
+    assert answer.status_code == 302, answer.text
+    code = query_of(answer.headers["Location"])["code"]
+    return token(cognito_url, grant_type="authorization_code", client_id=client["ClientId"],
+                 code=code, redirect_uri=CALLBACK).json()
+
+
+def test_a_hosted_ui_sign_in_is_an_sso_session_with_token_sessions(cognito_url, idp, pool):
     track(idp, pool["Id"])
     client = oauth_client(idp, pool)
     make_hosted_ui_user(idp, pool, email="alice@example.com")
-    answer = Browser(cognito_url).sign_in(client, state="s", scope="openid profile")
-    code = query_of(answer.headers["Location"])["code"]
-    tokens = token(cognito_url, grant_type="authorization_code", client_id=client["ClientId"],
-                   code=code, redirect_uri=CALLBACK).json()
-    bearer = {"Authorization": f"Bearer {tokens['access_token']}"}
-    assert requests.get(cognito_url + "/oauth2/userInfo", headers=bearer).status_code == 200
+    browser = Browser(cognito_url)
+    first = hosted_sign_in(cognito_url, browser, client)
+    # The browser's session signs in again without the form: a second token session.
+    second = hosted_sign_in(cognito_url, browser, client, silent=True)
 
-    (session,) = idp.admin_list_user_sessions(UserPoolId=pool["Id"], Username="alice")["Sessions"]
+    listed = idp.admin_list_user_sessions(UserPoolId=pool["Id"], Username="alice")["Sessions"]
+    (sso,) = [s for s in listed if s["SessionType"] == "SSO"]
+    tokens = [s for s in listed if s["SessionType"] == "TOKEN"]
+    assert sso["SessionId"].startswith("sso") and len(sso["SessionId"]) == 28
+    assert sso["ClientId"] == client["ClientId"] and "OriginSessionId" not in sso
+    assert len(tokens) == 2 and {s["OriginSessionId"] for s in tokens} == {sso["SessionId"]}
+
+    # One token session revoked alone: its tokens are refused, the browser's session stays.
+    bearer = {"Authorization": f"Bearer {first['access_token']}"}
+    assert requests.get(cognito_url + "/oauth2/userInfo", headers=bearer).status_code == 200
     idp.admin_revoke_user_session(UserPoolId=pool["Id"], Username="alice",
-                                  SessionId=session["SessionId"])
-    assert requests.get(cognito_url + "/oauth2/userInfo", headers=bearer).status_code == 401
+                                  SessionId=tokens[0]["SessionId"])
+    refused = [t for t in (first, second) if requests.get(
+        cognito_url + "/oauth2/userInfo",
+        headers={"Authorization": f"Bearer {t['access_token']}"}).status_code == 401]
+    assert len(refused) == 1
     refreshed = token(cognito_url, grant_type="refresh_token", client_id=client["ClientId"],
-                      refresh_token=tokens["refresh_token"])
+                      refresh_token=refused[0]["refresh_token"])
     assert (refreshed.status_code, refreshed.json()) == (400, {"error": "invalid_grant"})
+    third = hosted_sign_in(cognito_url, browser, client, silent=True)
+
+    # The SSO session with its linked token sessions: every token refused, the browser
+    # signed out.
+    idp.admin_revoke_user_session(UserPoolId=pool["Id"], Username="alice",
+                                  SessionId=sso["SessionId"], RevokeAssociatedSessions="LINKED")
+    for t in (first, second, third):
+        assert requests.get(cognito_url + "/oauth2/userInfo", headers={
+            "Authorization": f"Bearer {t['access_token']}"}).status_code == 401
+    assert idp.admin_list_user_sessions(UserPoolId=pool["Id"], Username="alice")["Sessions"] == []
+    again = browser.authorize(client, state="s", scope="openid profile")
+    assert again.status_code == 200 and "Sign in" in again.text
+
+
+def test_a_clients_sso_validity_limits_silent_sign_in(cognito_url, idp, pool):
+    track(idp, pool["Id"])
+    client = oauth_client(idp, pool)
+    other = oauth_client(idp, pool)
+    make_hosted_ui_user(idp, pool, email="alice@example.com")
+    idp.set_user_pool_client_session_configuration(
+        UserPoolId=pool["Id"], ClientId=other["ClientId"], SSOSession={"MaxValidityMinutes": 0})
+    browser = Browser(cognito_url)
+    hosted_sign_in(cognito_url, browser, client)
+    time.sleep(1.1)
+    # The first client reuses the session; the other allows no silent reuse at all.
+    assert browser.authorize(client, state="s").status_code == 302
+    assert browser.authorize(other, state="s").status_code == 200
+
+
+def test_signing_out_ends_the_sso_session_only(cognito_url, idp, pool):
+    track(idp, pool["Id"])
+    client = oauth_client(idp, pool)
+    make_hosted_ui_user(idp, pool, email="alice@example.com")
+    browser = Browser(cognito_url)
+    tokens = hosted_sign_in(cognito_url, browser, client)
+    browser.get("/logout", client_id=client["ClientId"], logout_uri=SIGNED_OUT)
+    listed = idp.admin_list_user_sessions(UserPoolId=pool["Id"], Username="alice")["Sessions"]
+    assert [s["SessionType"] for s in listed] == ["TOKEN"]
+    assert requests.get(cognito_url + "/oauth2/userInfo", headers={
+        "Authorization": f"Bearer {tokens['access_token']}"}).status_code == 200
 
 
 @pytest.fixture(scope="module")
