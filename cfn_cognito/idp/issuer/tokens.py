@@ -187,16 +187,21 @@ def sign_in(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *,
     auth_time = int(ctx.now() if auth_time is None else auth_time)
     refresh_token = None
     if with_refresh_token:
-        refresh_token = refresh_tokens.create(
-            ctx, pool_id=pool["Id"], client=client, sub=subject.sub, username=subject.username,
-            origin_jti=origin_jti, event_id=event_id, auth_time=auth_time)
-        user_sessions.opened(ctx, pool, client, subject.sub, origin_jti,
-                             ctx.now() + token_validity_seconds(client, "RefreshToken"),
-                             origin_session)
-        if oauth:
-            now = ctx.now()
-            ctx.store.oauth.add_grant(pool["Id"], origin_jti, list(scopes or []),
-                                      now + token_validity_seconds(client, "RefreshToken"), now)
+        # One transaction: the refresh token, its session and its scopes stand or fall
+        # together.
+        with ctx.store.write():
+            refresh_token = refresh_tokens.create(
+                ctx, pool_id=pool["Id"], client=client, sub=subject.sub,
+                username=subject.username, origin_jti=origin_jti, event_id=event_id,
+                auth_time=auth_time)
+            user_sessions.opened(ctx, pool, client, subject.sub, origin_jti,
+                                 ctx.now() + token_validity_seconds(client, "RefreshToken"),
+                                 origin_session)
+            if oauth:
+                now = ctx.now()
+                ctx.store.oauth.add_grant(pool["Id"], origin_jti, list(scopes or []),
+                                          now + token_validity_seconds(client, "RefreshToken"),
+                                          now)
     return issue(ctx, pool, client, subject, groups=groups, auth_time=auth_time, scopes=scopes,
                  origin_jti=origin_jti, event_id=event_id, extra_id_claims=extra_id_claims,
                  nonce=nonce, refresh_token=refresh_token, oauth=oauth, changes=changes,
