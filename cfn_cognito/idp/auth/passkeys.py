@@ -7,9 +7,10 @@ py_webauthn (attestation, assertion signature, RP ID hash, challenge, type, coun
     options, challenge = passkeys.authentication_options(rp, credentials)
     verified = passkeys.verify_assertion(rp, credential, challenge, stored)
 
-The RP ID is the pool's WebAuthnConfiguration.RelyingPartyId or, without one, the host of the
-pool's domain, which locally is the service's own host ([D] WebAuthnConfigurationType: "the
-user pool domain" by default; WebAuthnConfigurationMissingException when there is neither).
+The RP ID is the pool's WebAuthnConfiguration.RelyingPartyId or, without one, the pool's
+domain: its custom domain, else its prefix domain as served here
+({prefix}.auth.{region}.localhost) ([D] WebAuthnConfigurationType: "typically your user pool
+domain"; WebAuthnConfigurationMissingException when there is neither).
 An origin is allowed when its host is the RP ID or a subdomain of it, over https, or over
 http on a loopback host (localhost, *.localhost, loopback IPs: browsers only run WebAuthn
 there without TLS).
@@ -82,14 +83,24 @@ def relying_party(ctx: Context, pool: dict) -> RelyingParty:
         raise WebAuthnNotEnabledException(  # [U] wording
             "Passkeys are not enabled for this user pool.")
     config = mfa_settings.pool_config(ctx, pool).get("WebAuthnConfiguration") or {}
-    rp_id = config.get("RelyingPartyId")
-    if not rp_id and ctx.store.domains.all(pool["Id"]):
-        rp_id = urlsplit(ctx.settings.base_url).hostname
+    rp_id = config.get("RelyingPartyId") or _domain_rp_id(ctx, pool)
     if not rp_id:
         raise WebAuthnConfigurationMissingException(  # [U] wording
             "The user pool has neither a relying party ID nor a domain.")
     return RelyingParty(rp_id=rp_id, name=pool.get("Name") or rp_id,
                         user_verification=config.get("UserVerification") or "preferred")
+
+
+def _domain_rp_id(ctx: Context, pool: dict) -> str | None:
+    """The pool's domain as an RP ID: its custom domain, else its prefix domain as served
+    here ({prefix}.auth.{region}.localhost, as oauth/hosts.py answers it)."""
+    domains = ctx.store.domains.all(pool["Id"])
+    for domain in domains:
+        if (domain.get("CustomDomainConfig") or {}).get("CertificateArn"):
+            return domain["Domain"]
+    for domain in domains:
+        return f"{domain['Domain']}.auth.{ctx.settings.region}.localhost"
+    return None
 
 
 def registration_options(rp: RelyingParty, user_id: str, username: str, display_name: str,

@@ -10,7 +10,7 @@ import requests
 
 from hosted_ui_helpers import CALLBACK, oauth_client, query_of, token
 from passkey_helpers import Device, chromium, passkey_pool  # noqa: F401 (fixtures)
-from signin_helpers import PASSWORD
+from signin_helpers import PASSWORD, make_user
 
 
 class _App(BaseHTTPRequestHandler):
@@ -139,5 +139,40 @@ def test_managed_login_offers_a_passkey_after_a_password_sign_in(
         page.locator("#passkey-username").fill("alice")
         page.get_by_role("button", name="Sign in with a passkey").click()
         page.wait_for_url(callback + "?*")
+    finally:
+        device.close()
+
+
+def test_on_the_pools_own_domain_the_rp_id_defaults_to_it(cognito_url, chromium, idp, pool,
+                                                           callback):  # noqa: F811
+    # No RelyingPartyId: the pool's domain is the relying party, as on AWS.
+    idp.update_user_pool(UserPoolId=pool["Id"], Policies={
+        "PasswordPolicy": pool["Policies"]["PasswordPolicy"],
+        "SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD", "WEB_AUTHN"]}})
+    idp.create_user_pool_domain(Domain="pkdomain", UserPoolId=pool["Id"],
+                                ManagedLoginVersion=2)
+    make_user(idp, pool)
+    client = oauth_client(idp, pool, CallbackURLs=[callback], LogoutURLs=[callback])
+    origin = "http://pkdomain.auth.us-east-1.localhost:" + cognito_url.rsplit(":", 1)[1]
+    login = (f"{origin}/login?response_type=code&client_id={client['ClientId']}"
+             f"&redirect_uri={callback}&state=d")
+    device = Device(chromium, origin, page_path="/blank")
+    try:
+        page = device.page
+        page.goto(login)
+        page.locator("#username").fill("alice")
+        page.locator("#password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in", exact=True).click()
+        page.get_by_role("button", name="Add a passkey").click()
+        page.wait_for_url(callback + "?*")
+        (made,) = device.credentials()
+        assert made["rpId"] == "pkdomain.auth.us-east-1.localhost"
+
+        page.goto(f"{origin}/logout?client_id={client['ClientId']}&logout_uri={callback}")
+        page.goto(login)
+        page.locator("#passkey-username").fill("alice")
+        page.get_by_role("button", name="Sign in with a passkey").click()
+        page.wait_for_url(callback + "?*")
+        assert query_of(page.url)["state"] == "d"
     finally:
         device.close()

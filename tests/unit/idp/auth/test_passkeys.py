@@ -35,9 +35,9 @@ def test_the_relying_party_of_a_pool(ctx):  # noqa: F811
     pool = passkey_pool(ctx)
     with pytest.raises(WebAuthnConfigurationMissingException):
         passkeys.relying_party(ctx, pool)
-    # With a domain, the RP ID is the host the service answers on.
+    # With a domain, the RP ID is the domain's host (here under .localhost).
     domains.create_user_pool_domain(ctx, {"UserPoolId": pool["Id"], "Domain": "unit-app"})
-    assert passkeys.relying_party(ctx, pool).rp_id == "localhost"
+    assert passkeys.relying_party(ctx, pool).rp_id == "unit-app.auth.us-east-1.localhost"
     assert not passkeys.on_managed_login(ctx, pool)    # a classic (version 1) domain
     mfa_settings.set_user_pool_mfa_config(ctx, {
         "UserPoolId": pool["Id"], "WebAuthnConfiguration": {"RelyingPartyId": "example.com"}})
