@@ -143,8 +143,8 @@ def test_managed_login_offers_a_passkey_after_a_password_sign_in(
         device.close()
 
 
-def test_on_the_pools_own_domain_the_rp_id_defaults_to_it(cognito_url, chromium, idp, pool,
-                                                           callback):  # noqa: F811
+def test_on_the_pools_own_domain_the_rp_id_defaults_to_it(  # noqa: F811
+        cognito_url, chromium, idp, pool, callback):  # noqa: F811
     # No RelyingPartyId: the pool's domain is the relying party, as on AWS.
     idp.update_user_pool(UserPoolId=pool["Id"], Policies={
         "PasswordPolicy": pool["Policies"]["PasswordPolicy"],
