@@ -69,3 +69,20 @@ def test_a_malformed_assertion_is_refused(idp, passkey_pool, credential):  # noq
         ChallengeResponses={"USERNAME": "alice", "CREDENTIAL": json.dumps(credential)
                             if not isinstance(credential, str) else credential}))
     assert code in ERRORS
+
+
+def test_a_name_nobody_has_gets_a_believable_challenge_that_fails(idp, passkey_pool):  # noqa: F811
+    pool, _ = passkey_pool
+    client = idp.create_user_pool_client(
+        UserPoolId=pool["Id"], ClientName="hiding", PreventUserExistenceErrors="ENABLED",
+        ExplicitAuthFlows=["ALLOW_USER_AUTH"])["UserPoolClient"]
+    step = idp.initiate_auth(ClientId=client["ClientId"], AuthFlow="USER_AUTH",
+                             AuthParameters={"USERNAME": "nobody",
+                                             "PREFERRED_CHALLENGE": "WEB_AUTHN"})
+    assert step["ChallengeName"] == "WEB_AUTHN"
+    options = json.loads(step["ChallengeParameters"]["CREDENTIAL_REQUEST_OPTIONS"])
+    assert options["rpId"] == "localhost" and options["allowCredentials"] == []
+    assert error_of(lambda: idp.respond_to_auth_challenge(
+        ClientId=client["ClientId"], ChallengeName="WEB_AUTHN", Session=step["Session"],
+        ChallengeResponses={"USERNAME": "nobody", "CREDENTIAL": json.dumps(JUNK[2])})) == (
+        "NotAuthorizedException", "Incorrect username or password.")
