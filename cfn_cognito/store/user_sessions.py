@@ -64,9 +64,10 @@ class UserSessions:
               ip: str) -> None:
         """A refresh of the session: last used now (from `ip`), valid as long as its newest
         refresh token."""
-        self.db.execute("UPDATE user_sessions SET last_active=?, expires=max(expires, ?), "
-                        "last_ip=? WHERE pool_id=? AND origin_jti=?",
-                        (now, expires, ip, pool_id, origin_jti))
+        # CASE, not SQLite's scalar max(a, b): PostgreSQL has no such function.
+        self.db.execute("UPDATE user_sessions SET last_active=?, expires=CASE WHEN expires > ? "
+                        "THEN expires ELSE ? END, last_ip=? WHERE pool_id=? AND origin_jti=?",
+                        (now, expires, expires, ip, pool_id, origin_jti))
 
     def delete(self, pool_id: str, session_id: str) -> None:
         self.db.execute("DELETE FROM user_sessions WHERE pool_id=? AND session_id=?",
