@@ -21,6 +21,9 @@ class Context:
     clock: Callable[[], float] = time.time
     rng: secrets.SystemRandom = field(default_factory=secrets.SystemRandom)
     request_id: str = ""
+    # The address the request came from ('' outside a request): what the user session API
+    # reports as a session's LastIPAddress.
+    client_ip: str = ""
 
     def now(self) -> float:
         """The current time as AWS returns dates: epoch seconds with milliseconds."""
@@ -28,9 +31,11 @@ class Context:
 
 
 def factory(settings: Settings, store: Store, **overrides) -> Callable[..., Context]:
-    """`make(request_id="")`: a Context per request, with the given clock/rng overrides."""
+    """`make(request_id="", client_ip="")`: a Context per request, with the given clock/rng
+    overrides."""
 
-    def make(request_id: str = "") -> Context:
-        return Context(settings=settings, store=store, request_id=request_id, **overrides)
+    def make(request_id: str = "", client_ip: str = "") -> Context:
+        return Context(settings=settings, store=store, request_id=request_id,
+                       client_ip=client_ip, **overrides)
 
     return make

@@ -14,6 +14,10 @@ class AliasExistsException(AwsError):
     code = 'AliasExistsException'
 
 
+class CachedCIMDURLDoesNotExistException(AwsError):
+    code = 'CachedCIMDURLDoesNotExistException'
+
+
 class CodeDeliveryFailureException(AwsError):
     code = 'CodeDeliveryFailureException'
 
@@ -111,6 +115,10 @@ class NotAuthorizedException(AwsError):
     code = 'NotAuthorizedException'
 
 
+class OperationNotEnabledException(AwsError):
+    code = 'OperationNotEnabledException'
+
+
 class PasswordHistoryPolicyViolationException(AwsError):
     code = 'PasswordHistoryPolicyViolationException'
 
@@ -133,6 +141,10 @@ class ResourceNotFoundException(AwsError):
 
 class ScopeDoesNotExistException(AwsError):
     code = 'ScopeDoesNotExistException'
+
+
+class ServiceQuotaExceededException(AwsError):
+    code = 'ServiceQuotaExceededException'
 
 
 class SoftwareTokenMFANotFoundException(AwsError):

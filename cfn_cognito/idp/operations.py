@@ -58,6 +58,12 @@ AREAS = {
     "accounts.list_users": (
         "list_users",
     ),
+    "accounts.passkey_operations": (
+        "complete_web_authn_registration",
+        "delete_web_authn_credential",
+        "list_web_authn_credentials",
+        "start_web_authn_registration",
+    ),
     "accounts.provider_links": (
         "admin_disable_provider_for_user",
         "admin_link_provider_for_user",
@@ -106,6 +112,18 @@ AREAS = {
         "get_identity_provider_by_identifier",
         "list_identity_providers",
         "update_identity_provider",
+    ),
+    "issuer.client_tokens": (
+        "get_client_token",
+    ),
+    "issuer.session_operations": (
+        "admin_list_user_sessions",
+        "admin_revoke_user_session",
+        "list_user_sessions",
+        "revoke_user_session",
+    ),
+    "issuer.token_exchange": (
+        "get_derived_token",
     ),
     "issuer.token_operations": (
         "admin_user_global_sign_out",
@@ -164,6 +182,12 @@ AREAS = {
     "userpools.risk_configuration": (
         "describe_risk_configuration",
         "set_risk_configuration",
+    ),
+    "userpools.session_configuration": (
+        "get_user_pool_client_session_configuration",
+        "get_user_pool_session_configuration",
+        "set_user_pool_client_session_configuration",
+        "set_user_pool_session_configuration",
     ),
     "userpools.signing_certificate": (
         "get_signing_certificate",

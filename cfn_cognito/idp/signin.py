@@ -9,10 +9,11 @@ reached from the outside only through these functions.
 from __future__ import annotations
 
 from cfn_cognito.context import Context
+from cfn_cognito.idp.accounts import passkey_operations
 from cfn_cognito.idp.issuer import tokens as token_issuer
 from cfn_cognito.idp.auth import mfa, mfa_answers, new_password, outcome, sessions
 from cfn_cognito.idp.auth import refresh_flow
-from cfn_cognito.idp.auth import user_password
+from cfn_cognito.idp.auth import passkeys, user_auth, user_password
 from cfn_cognito.idp.auth.request import AuthRequest
 from cfn_cognito.idp.errors import CodeMismatchException
 from cfn_cognito.idp.triggers import post_authentication, pre_token_generation
@@ -76,22 +77,63 @@ def answer_mfa(req: AuthRequest, challenge: str, code: str):
     return user
 
 
+def passkeys_offered(ctx: Context, pool: dict) -> bool:
+    """Whether the hosted UI offers passkeys: WEB_AUTHN among the pool's first factors and a
+    managed login (version 2) domain, where AWS's pages have them."""
+    return passkeys.on_managed_login(ctx, pool)
+
+
+def passkey_challenge(req: AuthRequest, username: str) -> dict:
+    """The WEB_AUTHN challenge for `username` ({"Session", "ChallengeParameters":
+    {"CREDENTIAL_REQUEST_OPTIONS"}}), as InitiateAuth(USER_AUTH) gives it."""
+    return user_auth.passkey_challenge(req, username)
+
+
+def passkey(req: AuthRequest, username: str, credential: str):
+    """The user whose passkey assertion (JSON) answers the challenge of req.session; AWS's
+    refusals of RespondToAuthChallenge(WEB_AUTHN) otherwise."""
+    req.params.update({"USERNAME": username, "CREDENTIAL": credential})
+    return user_auth.prove_passkey(req)
+
+
+def passkey_prompt_due(ctx: Context, pool: dict, user) -> bool:
+    """Whether managed login offers `user`, just signed in, to add a passkey: passkeys are
+    offered and the user has none yet."""
+    return passkeys.on_managed_login(ctx, pool) \
+        and not ctx.store.webauthn_credentials.of_user(pool["Id"], user.sub)
+
+
+def passkey_registration(ctx: Context, pool: dict, user) -> dict:
+    """navigator.credentials.create() options for a new passkey of `user`, as
+    StartWebAuthnRegistration gives them."""
+    return passkey_operations.start_registration(ctx, pool, user)
+
+
+def register_passkey(ctx: Context, pool: dict, user, credential) -> None:
+    """The browser's answer to passkey_registration, checked and kept, as
+    CompleteWebAuthnRegistration does."""
+    passkey_operations.complete_registration(ctx, pool, user, credential)
+
+
 def finished(req: AuthRequest, user) -> None:
     """The sign-in is proven: the PostAuthentication trigger runs (and may refuse it)."""
     post_authentication.run(req, user)
 
 
 def issue_tokens(req: AuthRequest, user, *, scopes: list[str], nonce: str | None,
-                 auth_time: float, with_refresh_token: bool = True) -> dict:
+                 auth_time: float, with_refresh_token: bool = True,
+                 origin_session: str | None = None) -> dict:
     """The tokens of a hosted-UI sign-in (authorization code or implicit grant): the user's
-    groups, the PreTokenGeneration trigger's changes (TokenGeneration_HostedAuth), scopes."""
+    groups, the PreTokenGeneration trigger's changes (TokenGeneration_HostedAuth), scopes;
+    `origin_session` the SSO session the sign-in came through (tracked sessions)."""
     groups = outcome.groups_for_tokens(req, user)
     changes = pre_token_generation.changes(req, user, groups, pre_token_generation.HOSTED_AUTH,
                                            scopes)
     return token_issuer.sign_in(req.ctx, req.pool, req.client, outcome.subject(user),
                                 groups=groups, scopes=scopes, nonce=nonce,
                                 with_refresh_token=with_refresh_token, oauth=True,
-                                auth_time=auth_time, changes=changes)
+                                auth_time=auth_time, changes=changes,
+                                origin_session=origin_session)
 
 
 def refresh(req: AuthRequest, token: str, *, rotate: bool) -> dict:

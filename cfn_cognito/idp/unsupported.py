@@ -7,32 +7,17 @@ whatever this table says.
 
 from __future__ import annotations
 
-# Also the reason USER_AUTH refuses the WEB_AUTHN challenge (auth/user_auth.py).
-WEBAUTHN = "Passkeys (WebAuthn) need a browser authenticator; cfn-cognito does not emulate one."
-_SESSIONS = "Session tracking (the 2025 user session API) is not built yet."
-_REPLICAS = "Multi-Region replication has no meaning for one local service."
-_RECOVERY = "Point-in-time recovery of a user pool is not emulated."
-_CIMD = ("Client ID metadata documents (CIMD) would fetch client metadata from HTTPS URLs; "
-         "not built yet.")
-_LIMITS = "Provisioned API limits (quotas) are not emulated: a local service has no throttling."
-_M2M = ("Token issuing outside InitiateAuth and /oauth2/token (GetClientToken, token "
-        "exchange) is not built yet.")
+_REPLICAS = ("Multi-Region replication has no meaning for one local service: there is one "
+             "region and one store.")
+_RECOVERY = ("Point-in-time recovery has no local meaning beyond copying the data directory; "
+             "it would take a snapshot of the store per pool kept for 35 days and a restore "
+             "job.")
+_CIMD = ("Client ID metadata documents (CIMD) would take fetching and caching client metadata "
+         "from HTTPS URLs at authorization time, and policies over those URLs; not built yet.")
+_LIMITS = ("Provisioned API limits (quotas) have no local meaning: a local service does not "
+           "throttle, so there is no limit to read or raise.")
 
 REASONS = {
-    # passkeys
-    "CompleteWebAuthnRegistration": WEBAUTHN,
-    "DeleteWebAuthnCredential": WEBAUTHN,
-    "ListWebAuthnCredentials": WEBAUTHN,
-    "StartWebAuthnRegistration": WEBAUTHN,
-    # sessions
-    "AdminListUserSessions": _SESSIONS,
-    "AdminRevokeUserSession": _SESSIONS,
-    "GetUserPoolClientSessionConfiguration": _SESSIONS,
-    "GetUserPoolSessionConfiguration": _SESSIONS,
-    "ListUserSessions": _SESSIONS,
-    "RevokeUserSession": _SESSIONS,
-    "SetUserPoolClientSessionConfiguration": _SESSIONS,
-    "SetUserPoolSessionConfiguration": _SESSIONS,
     # AWS infrastructure
     "CreateUserPoolReplica": _REPLICAS,
     "DeleteUserPoolReplica": _REPLICAS,
@@ -52,8 +37,6 @@ REASONS = {
     "UpdateClientMetadataURLState": _CIMD,
     "GetProvisionedLimit": _LIMITS,
     "UpdateProvisionedLimit": _LIMITS,
-    "GetClientToken": _M2M,
-    "GetDerivedToken": _M2M,
 }
 
 DEFAULT_REASON = "It is not built yet."

@@ -130,7 +130,7 @@ def can_sign_in_here(areq: AuthorizeRequest) -> bool:
 
 def signed_in_user(ctx: Context, areq: AuthorizeRequest, session_id: str | None):
     """The user of the browser's live session in this pool, if any (and still allowed in)."""
-    record = sessions.current(ctx, session_id, areq.pool["Id"])
+    record = sessions.current(ctx, session_id, areq.pool["Id"], areq.client["ClientId"])
     if record is None or record.confirming:
         return None, None
     user = ctx.store.users.get_by_sub(areq.pool["Id"], record.sub)
@@ -146,20 +146,22 @@ def authorize(ctx: Context, params: Mapping, host_pool_id: str | None, session_i
     areq = parse(ctx, params, host_pool_id)
     user, record = signed_in_user(ctx, areq, session_id)
     if user is not None:
-        return complete(ctx, areq, user, record.auth_time)
+        return complete(ctx, areq, user, record.auth_time,
+                        sso_session=sessions.sso_session_id(ctx, session_id, areq.pool["Id"]))
     return redirect(f"{base_url}/login?{areq.query}")
 
 
 def complete(ctx: Context, areq: AuthorizeRequest, user, auth_time: float,
-             cookies=None) -> Reply:
+             cookies=None, sso_session: str | None = None) -> Reply:
     """The answer to the app for a signed-in user: a code in the query (code grant) or the
-    tokens in the fragment (implicit grant), with the state."""
+    tokens in the fragment (implicit grant), with the state. `sso_session` is the SSO
+    session of the sign-in (tracked sessions): the code's tokens come through it."""
     if areq.response_type == "code":
         code = codes.issue(ctx, pool_id=areq.pool["Id"], client_id=areq.client["ClientId"],
                            redirect_uri=areq.redirect_uri, sub=user.sub, scopes=areq.scopes,
                            nonce=areq.nonce, code_challenge=areq.code_challenge,
                            code_challenge_method=areq.code_challenge_method,
-                           auth_time=auth_time)
+                           auth_time=auth_time, sso_session=sso_session)
         return redirect(with_params(areq.redirect_uri, {"code": code, "state": areq.state}),
                         cookies)
     try:

@@ -30,15 +30,27 @@ _SERIALIZATION = ("locationName", "queryName", "flattened", "location", "payload
                   "hostLabel")
 
 
+# Enum values AWS documents that the model does not list yet, by (service, shape).
+# [D] GetClientToken: the app client needs the ALLOW_CLIENT_TOKEN_AUTH flow, which
+# ExplicitAuthFlowsType of botocore 1.44 leaves out.
+DOCUMENTED_ENUM_VALUES = {("cognito-idp", "ExplicitAuthFlowsType"): ("ALLOW_CLIENT_TOKEN_AUTH",)}
+
+
 def _load(service: str) -> dict:
     base = os.path.join(DATA_DIR, service)
     version = sorted(v for v in os.listdir(base) if os.path.isdir(os.path.join(base, v)))[-1]
     path = os.path.join(base, version, "service-2.json")
     if os.path.exists(path):
         with open(path, "rb") as f:
-            return json.load(f)
-    with gzip.open(path + ".gz", "rb") as f:
-        return json.load(f)
+            data = json.load(f)
+    else:
+        with gzip.open(path + ".gz", "rb") as f:
+            data = json.load(f)
+    for (name, shape), values in DOCUMENTED_ENUM_VALUES.items():
+        enum = data["shapes"].get(shape, {}).get("enum") if name == service else None
+        if enum is not None:
+            enum.extend(v for v in values if v not in enum)
+    return data
 
 
 class Shape:

@@ -23,6 +23,7 @@ class CodeRecord:
     code_challenge_method: str | None
     auth_time: int
     expires: float
+    sso_session: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,12 @@ class OAuth:
             self.db.execute("DELETE FROM oauth_codes WHERE expires < ?", (now,))
             self.db.execute(
                 "INSERT INTO oauth_codes(code_hash, pool_id, client_id, redirect_uri, sub, scopes, "
-                "nonce, code_challenge, code_challenge_method, auth_time, expires) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "nonce, code_challenge, code_challenge_method, auth_time, expires, sso_session) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (code_hash, record.pool_id, record.client_id, record.redirect_uri, record.sub,
                  json.dumps(record.scopes), record.nonce, record.code_challenge,
-                 record.code_challenge_method, record.auth_time, record.expires))
+                 record.code_challenge_method, record.auth_time, record.expires,
+                 record.sso_session))
 
     def take_code(self, code_hash: str) -> CodeRecord | None:
         """The code's record, removed in the same transaction: of two redemptions racing with
@@ -60,7 +62,7 @@ class OAuth:
         row = self.db.one(
             "DELETE FROM oauth_codes WHERE code_hash=? RETURNING pool_id, client_id, "
             "redirect_uri, sub, scopes, nonce, code_challenge, code_challenge_method, "
-            "auth_time, expires", (code_hash,))
+            "auth_time, expires, sso_session", (code_hash,))
         if row is None:
             return None
         values = list(row)

@@ -26,14 +26,17 @@ from cfn_cognito.store.oauth import OAuth
 from cfn_cognito.store.provider_links import ProviderLinks
 from cfn_cognito.store.stacks import Stacks
 from cfn_cognito.store.tokens import Tokens
+from cfn_cognito.store.user_sessions import UserSessions
 from cfn_cognito.store.users import Users
+from cfn_cognito.store.webauthn_credentials import WebAuthnCredentials
 
 # Tables whose rows belong to a pool (scope = pool id), emptied when the pool is deleted.
 POOL_SCOPED = ("clients", "domains", "groups", "resource_servers")
 # Pool settings kept as documents the same way (migration 0010), each a Store attribute.
 POOL_SETTINGS = ("identity_providers", "ui_customizations", "risk_configurations",
                  "log_delivery_configurations", "managed_login_brandings", "terms",
-                 "client_secrets", "saml_certificates", "mfa_configs")
+                 "client_secrets", "saml_certificates", "mfa_configs",
+                 "session_configurations")
 
 
 def instance_id() -> str:
@@ -71,6 +74,8 @@ class Store:
         self.provider_links = ProviderLinks(db)
         self.gateway = GatewayStore(db)
         self.devices = Devices(db)
+        self.user_sessions = UserSessions(db)
+        self.webauthn_credentials = WebAuthnCredentials(db)
         self.ssm_parameters = Documents(db, "ssm_parameters")    # cfn_cognito/ssm/
 
     @property
@@ -88,7 +93,7 @@ class Store:
             for table in POOL_SCOPED + POOL_SETTINGS:
                 self.db.execute(f"DELETE FROM {table} WHERE scope=?", (pool_id,))
             for accessor in (self.import_jobs, self.auth_events, self.provider_links,
-                             self.devices):
+                             self.devices, self.user_sessions, self.webauthn_credentials):
                 accessor.delete_pool(pool_id)
             self.users.delete_pool(pool_id)
             self.keys.delete_pool(pool_id)

@@ -169,8 +169,9 @@ class Users:
 
     def delete(self, pool_id: str, sub: str) -> None:
         """Remove a user and everything that points at it (index, aliases, groups, codes,
-        devices)."""
-        for table in ("users", "user_index", "aliases", "memberships", "codes", "devices"):
+        devices, sessions, passkeys)."""
+        for table in ("users", "user_index", "aliases", "memberships", "codes", "devices",
+                      "user_sessions", "webauthn_credentials"):
             self.db.execute(f"DELETE FROM {table} WHERE pool_id=? AND sub=?", (pool_id, sub))
 
     def delete_pool(self, pool_id: str) -> None:

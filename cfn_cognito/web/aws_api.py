@@ -26,7 +26,12 @@ def aws_json():
         answer = None if target else query_protocol.too_large(content_type, authorization, limit)
         status, headers, body = answer or protocol.too_large(target, limit)
     else:
-        context = current_app.config["CFN_COGNITO_CONTEXT"]
+        make = current_app.config["CFN_COGNITO_CONTEXT"]
+        client_ip = request.remote_addr or ""
+
+        def context(request_id: str = ""):
+            return make(request_id, client_ip)
+
         answer = None if target else query_protocol.answer(content_type, authorization, data,
                                                            context)
         status, headers, body = answer or protocol.handle(target, content_type, data, context)

@@ -51,9 +51,10 @@ class FastPath:
         if length is None:
             return self.app(environ, start_response)
         body = environ["wsgi.input"].read(length) if length else b""
+        client_ip = environ.get("REMOTE_ADDR", "")
         status, headers, payload = protocol.handle(
             environ["HTTP_X_AMZ_TARGET"], environ.get("CONTENT_TYPE", ""), body,
-            self.context_factory)
+            lambda request_id: self.context_factory(request_id, client_ip))
         start_response(_STATUS_LINES.get(status, str(status)),
                        [*headers.items(), *_CORS, ("Content-Length", str(len(payload)))])
         return [payload]

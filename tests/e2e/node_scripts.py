@@ -18,7 +18,8 @@ NODE_DIR = Path(__file__).resolve().parents[1] / "node"
 def install() -> None:
     """`npm ci` from the lock file when any dependency of package.json is not installed (a
     node_modules left from before a dependency was added counts as not installed)."""
-    wanted = json.loads((NODE_DIR / "package.json").read_text())["dependencies"]
+    package = json.loads((NODE_DIR / "package.json").read_text())
+    wanted = {**package["dependencies"], **package.get("devDependencies", {})}
     if all((NODE_DIR / "node_modules" / name / "package.json").exists() for name in wanted):
         return
     subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=NODE_DIR, check=True,
@@ -31,6 +32,16 @@ def js_clients():
     prerequisites.require("node", "npm", why="the JavaScript client tests")
     install()
     return NODE_DIR
+
+
+def bundle(script: str) -> str:
+    """A browser script of tests/node/ with its imports (Amplify) bundled by esbuild: the
+    JavaScript text a page can run."""
+    out = subprocess.run([str(NODE_DIR / "node_modules" / ".bin" / "esbuild"), script,
+                          "--bundle", "--format=iife", "--platform=browser", "--log-level=error"],
+                         cwd=NODE_DIR, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
 
 
 def run_script(script: str, *args: str) -> dict:

@@ -33,6 +33,12 @@ TOKEN_OPERATIONS = {
                            "DeviceRememberedStatus": "remembered"},
     "ForgetDevice": {"DeviceKey": "us-east-1_00000000-0000-4000-8000-000000000000"},
     "GlobalSignOut": {},
+    "ListUserSessions": {},
+    "RevokeUserSession": {"SessionId": "tkn" + "a" * 25},
+    "StartWebAuthnRegistration": {},
+    "CompleteWebAuthnRegistration": {"Credential": {"id": "AAAA"}},
+    "ListWebAuthnCredentials": {},
+    "DeleteWebAuthnCredential": {"CredentialId": "AAAA"},
     "DeleteUser": {},
 }
 # What a refusal of the token itself looks like (anything else got past the token check).

@@ -47,8 +47,6 @@ run(async () => {
       UserPoolId: "us-east-1_nothere0",
     })),
     badToken: await outcome(new sdk.GetUserCommand({ AccessToken: "not-a-token" })),
-    unsupported: await outcome(new sdk.ListWebAuthnCredentialsCommand({
-      AccessToken: accessToken,
-    })),
+    unsupported: await outcome(new sdk.ListUserPoolReplicasCommand({ UserPoolId: poolId })),
   };
 });

@@ -145,6 +145,24 @@ def _check_attributes(pool: dict, client: dict) -> None:
                     f"Invalid {verb} attributes specified while creating a client")
 
 
+CLIENT_TOKEN_FLOW = "ALLOW_CLIENT_TOKEN_AUTH"
+
+
+def _check_client_token(client: dict) -> None:
+    """[D] GetClientToken: ALLOW_CLIENT_TOKEN_AUTH needs a client secret and is mutually
+    exclusive with the user flows (it must be the client's only flow)."""
+    flows = client.get("ExplicitAuthFlows") or []
+    if CLIENT_TOKEN_FLOW not in flows:
+        return
+    if len(set(flows)) > 1:
+        raise InvalidParameterException(  # [U] wording
+            "ALLOW_CLIENT_TOKEN_AUTH can not be combined with other ExplicitAuthFlows.")
+    if not client.get("ClientSecret"):
+        raise InvalidParameterException(  # [U] wording
+            "ALLOW_CLIENT_TOKEN_AUTH can not be selected if client does not have a client "
+            "secret.")
+
+
 def _check_oauth(ctx: Context, pool: dict, client: dict) -> None:
     flows = client.get("AllowedOAuthFlows") or []
     scopes = client.get("AllowedOAuthScopes") or []
@@ -193,6 +211,7 @@ def _apply(ctx: Context, pool: dict, client: dict, req: dict) -> dict:
     _check_urls(client)
     _check_attributes(pool, client)
     _check_oauth(ctx, pool, client)
+    _check_client_token(client)
     return _ordered(client)
 
 

@@ -11,7 +11,7 @@ from cfn_cognito.idp.userpools.pools import get_pool
 
 # Challenges of USER_AUTH, by the factor that offers them (PASSWORD offers PASSWORD_SRP too),
 # in the order AWS lists factors.
-_FACTORS = (user_auth.PASSWORD, user_auth.EMAIL_OTP, user_auth.SMS_OTP)
+_FACTORS = (user_auth.PASSWORD, user_auth.EMAIL_OTP, user_auth.SMS_OTP, user_auth.WEB_AUTHN)
 
 
 def _factors(ctx: Context, pool: dict, user) -> dict:

@@ -26,7 +26,15 @@ optional, to a user who turned MFA on. AWS also asks for the Essentials tier and
 codes, its own email configuration when the pool is set up; this service has neither tiers
 nor mail providers to choose, so sign-in does not ask.
 
-WEB_AUTHN (passkeys) is never offered; asked for, it is refused as unsupported. With the
+- WEB_AUTHN: a passkey (auth/passkeys.py), for a user who registered one: the challenge's
+  CREDENTIAL_REQUEST_OPTIONS are the browser's navigator.credentials.get() options, and
+  the answer's CREDENTIAL the assertion (JSON). The challenge is bound to the Session and
+  used once; the assertion must come from an allowed origin, for the pool's RP ID, with a
+  counter that grew, and with user verification when the pool requires it. Where MFA
+  applies, a passkey is offered only when the pool counts it as multi-factor
+  (FactorConfiguration MULTI_FACTOR_WITH_USER_VERIFICATION, user verification required).
+
+With the
 client's PreventUserExistenceErrors, a name nobody has is offered what the pool allows and
 gets believable challenges, whose answers all fail. PreAuthentication runs once per
 sign-in, when the chosen factor starts.
@@ -34,8 +42,8 @@ sign-in, when the chosen factor starts.
 
 from __future__ import annotations
 
-from cfn_cognito.errors import UnsupportedOperationException
-from cfn_cognito.idp import unsupported
+import json
+
 from cfn_cognito.idp.accounts import attributes
 from cfn_cognito.idp.auth import events as auth_events
 from cfn_cognito.idp.appclients import client_requests
@@ -47,6 +55,7 @@ from cfn_cognito.idp.auth import (
     mfa,
     mfa_answers,
     outcome,
+    passkeys,
     sessions,
     user_password,
     user_srp,
@@ -88,6 +97,10 @@ def available(ctx, pool: dict, user) -> list[str]:
     choices = []
     if PASSWORD in allowed and (user is None or user.doc.get("PasswordHash")):
         choices += [PASSWORD, PASSWORD_SRP]
+    if WEB_AUTHN in allowed and (user is None or ctx.store.webauthn_credentials.of_user(
+            pool["Id"], user.sub)) and (not _mfa_applies(ctx, pool, user)
+                                        or _passkey_is_multi_factor(ctx, pool)):
+        choices.append(WEB_AUTHN)
     if _mfa_applies(ctx, pool, user):
         return choices
     for factor in (EMAIL_OTP, SMS_OTP):
@@ -106,6 +119,12 @@ def _mfa_applies(ctx, pool: dict, user) -> bool:
     return bool(mfa.usable_methods(user, settings.pool_methods(ctx, pool)))
 
 
+def _passkey_is_multi_factor(ctx, pool: dict) -> bool:
+    config = settings.pool_config(ctx, pool).get("WebAuthnConfiguration") or {}
+    return config.get("FactorConfiguration") == "MULTI_FACTOR_WITH_USER_VERIFICATION" \
+        and config.get("UserVerification") == "required"
+
+
 def start(req: AuthRequest) -> dict:
     """InitiateAuth / AdminInitiateAuth with AuthFlow USER_AUTH."""
     username = req.require("USERNAME")
@@ -113,8 +132,6 @@ def start(req: AuthRequest) -> dict:
     if req.session:
         return _after_confirmation(req, username)
     preferred = req.params.get("PREFERRED_CHALLENGE")
-    if preferred == WEB_AUTHN:
-        raise _passkeys()
     user = users.find_user(req.ctx, req.pool, username)
     if user is None and not client_requests.hides_existence(req.client) \
             and not _may_migrate(req, preferred):
@@ -162,11 +179,6 @@ def _may_migrate(req: AuthRequest, preferred: str | None) -> bool:
         and PASSWORD in allowed_factors(req.pool)
 
 
-def _passkeys() -> Exception:
-    return UnsupportedOperationException(
-        f"The challenge WEB_AUTHN is not supported by cfn-cognito. {unsupported.WEBAUTHN}")
-
-
 def _begin(req: AuthRequest, user, username: str, factor: str) -> dict:
     """Sign in with the chosen first factor; `username` is the name the user gave."""
     if factor == PASSWORD:
@@ -181,7 +193,29 @@ def _begin(req: AuthRequest, user, username: str, factor: str) -> dict:
         pre_authentication.run(req, user, username)
         return user_srp.challenge(req, username, user, srp_a, with_session=True)
     pre_authentication.run(req, user, username)
+    if factor == WEB_AUTHN:
+        return _passkey_challenge(req, user, username)
     return _send_code(req, user, username, factor)
+
+
+# Keys of the WEB_AUTHN challenge's session state besides SUB and USERNAME.
+PASSKEY_CHALLENGE = "passkey_challenge"
+
+
+def _passkey_challenge(req: AuthRequest, user, username: str) -> dict:
+    """The WEB_AUTHN challenge: options for navigator.credentials.get() naming the user's
+    passkeys (none, for a name nobody has: no authenticator can answer)."""
+    rp = passkeys.relying_party(req.ctx, req.pool)
+    ids = [] if user is None else [
+        r.credential_id for r in req.ctx.store.webauthn_credentials.of_user(req.pool["Id"],
+                                                                              user.sub)]
+    options, challenge = passkeys.authentication_options(rp, ids)
+    state = {SUB: user.sub if user is not None else None, USERNAME: username,
+             PASSKEY_CHALLENGE: challenge}
+    shown = user.username if user is not None else username
+    session = sessions.create(req.ctx, req.pool, req.client, shown, WEB_AUTHN, state)
+    return {"ChallengeName": WEB_AUTHN, "Session": session,
+            "ChallengeParameters": {"CREDENTIAL_REQUEST_OPTIONS": json.dumps(options)}}
 
 
 def _choice(req: AuthRequest, user, username: str, name: str, choices: list[str]) -> dict:
@@ -200,8 +234,6 @@ def _answer_choice(name: str):
         username = req.require("USERNAME")
         secret_hash.check(req.client, username, req.params.get("SECRET_HASH"))
         chosen = req.require("ANSWER") if name == SELECT_CHALLENGE else name
-        if chosen == WEB_AUTHN:
-            raise _passkeys()
         record = sessions.find(req.ctx, req.client, session=req.session)
         if record["challenge"] != name:
             raise NotAuthorizedException(sessions.EXPIRED)
@@ -275,8 +307,58 @@ def _answer_code(factor: str):
     return answer
 
 
+def passkey_challenge(req: AuthRequest, username: str) -> dict:
+    """USER_AUTH started straight at WEB_AUTHN for `username` (the hosted UI's passkey
+    sign-in): the WEB_AUTHN challenge, or NotAuthorizedException when the user has no
+    passkey to use."""
+    req.params.update({"USERNAME": username, "PREFERRED_CHALLENGE": WEB_AUTHN})
+    step = start(req)
+    if step.get("ChallengeName") != WEB_AUTHN:
+        raise NotAuthorizedException(outcome.INCORRECT)
+    return step
+
+
 def _web_authn(req: AuthRequest) -> dict:
-    raise _passkeys()
+    return outcome.signed_in(req, prove_passkey(req), mfa_done=True)
+
+
+def prove_passkey(req: AuthRequest):
+    """The user whose passkey answers the WEB_AUTHN challenge (req.session; USERNAME and
+    CREDENTIAL in req.params), checked against the session's challenge and the stored
+    passkey. The session is used before the check, so an assertion (right or wrong) is
+    never accepted twice. A passkey is a whole sign-in: no MFA step follows it."""
+    ctx = req.ctx
+    username = req.require("USERNAME")
+    secret_hash.check(req.client, username, req.params.get("SECRET_HASH"))
+    record = sessions.find(ctx, req.client, session=req.session)
+    if record["challenge"] != WEB_AUTHN:
+        raise NotAuthorizedException(sessions.EXPIRED)
+    credential = req.require("CREDENTIAL")
+    state = record["state"]
+    user = ctx.store.users.get_by_sub(req.pool["Id"], state[SUB]) if state[SUB] else None
+    if user is None:
+        sessions.use(ctx, record)
+        raise NotAuthorizedException(outcome.INCORRECT)
+    lockout.check(ctx, req.pool["Id"], user.sub)
+    outcome.check_can_try(user)
+    sessions.use(ctx, record)
+    rp = passkeys.relying_party(ctx, req.pool)
+    stored = ctx.store.webauthn_credentials.get(req.pool["Id"], passkeys.credential_id(credential))
+    try:
+        if stored is None or stored.sub != user.sub:
+            raise NotAuthorizedException(outcome.INCORRECT)
+        verified = passkeys.verify_assertion(rp, credential, state[PASSKEY_CHALLENGE],
+                                             stored.public_key, stored.sign_count)
+        if not ctx.store.webauthn_credentials.advance_counter(
+                req.pool["Id"], stored.credential_id, stored.sign_count,
+                verified.new_sign_count):
+            raise NotAuthorizedException(outcome.INCORRECT)
+    except Exception:
+        lockout.record_failure(ctx, req.pool["Id"], user.sub)
+        auth_events.record(ctx, req.pool, user, auth_events.SIGN_IN, auth_events.FAIL)
+        raise
+    lockout.record_success(ctx, req.pool["Id"], user.sub)
+    return user
 
 
 answer_email_otp = _answer_code(EMAIL_OTP)

@@ -18,15 +18,17 @@ def _hash(code: str) -> str:
 
 def issue(ctx: Context, *, pool_id: str, client_id: str, redirect_uri: str, sub: str,
           scopes: list[str], nonce: str | None, code_challenge: str | None,
-          code_challenge_method: str | None, auth_time: float) -> str:
-    """A new code (a UUID, as Cognito's look) for a user's authorization."""
+          code_challenge_method: str | None, auth_time: float,
+          sso_session: str | None = None) -> str:
+    """A new code (a UUID, as Cognito's look) for a user's authorization, in the SSO
+    session `sso_session` when the pool tracks sessions."""
     code = new_uuid(ctx)
     now = ctx.now()
     ctx.store.oauth.add_code(_hash(code), CodeRecord(
         pool_id=pool_id, client_id=client_id, redirect_uri=redirect_uri, sub=sub,
         scopes=list(scopes), nonce=nonce, code_challenge=code_challenge,
         code_challenge_method=code_challenge_method, auth_time=int(auth_time),
-        expires=now + LIFETIME_SECONDS), now)
+        expires=now + LIFETIME_SECONDS, sso_session=sso_session), now)
     return code
 
 

@@ -38,6 +38,7 @@ from cfn_cognito.context import Context
 from cfn_cognito.idp.issuer import beside
 from cfn_cognito.idp.issuer import keys
 from cfn_cognito.idp.issuer import refresh_tokens
+from cfn_cognito.idp.issuer import user_sessions
 from cfn_cognito.idp.appclients.clients import token_validity_seconds
 from cfn_cognito.idp.errors import NotAuthorizedException
 from cfn_cognito.idp.accounts.groups import iam_roles
@@ -175,22 +176,32 @@ def sign_in(ctx: Context, pool: dict, client: dict, subject: TokenSubject, *,
             groups: list[str], scopes: list[str] | None = None, nonce: str | None = None,
             extra_id_claims: dict | None = None, with_refresh_token: bool = True,
             oauth: bool = False, auth_time: float | None = None,
-            changes: ClaimChanges | None = None, device_key: str | None = None) -> dict:
+            changes: ClaimChanges | None = None, device_key: str | None = None,
+            origin_session: str | None = None) -> dict:
     """Tokens for a new authentication: fresh origin_jti and event_id, auth_time now (or the
     given one: a hosted UI session's sign-in), and a refresh token recorded under the same
-    origin_jti (so revoking it revokes these). With `oauth`, the granted scopes are recorded
-    with the sign-in so that refreshed tokens keep them."""
+    origin_jti (so revoking it revokes these), a token session when the pool tracks them
+    (`origin_session`: the SSO session it came through). With `oauth`, the granted scopes
+    are recorded with the sign-in so that refreshed tokens keep them."""
     origin_jti, event_id = new_uuid(ctx), new_uuid(ctx)
     auth_time = int(ctx.now() if auth_time is None else auth_time)
     refresh_token = None
     if with_refresh_token:
-        refresh_token = refresh_tokens.create(
-            ctx, pool_id=pool["Id"], client=client, sub=subject.sub, username=subject.username,
-            origin_jti=origin_jti, event_id=event_id, auth_time=auth_time)
-        if oauth:
-            now = ctx.now()
-            ctx.store.oauth.add_grant(pool["Id"], origin_jti, list(scopes or []),
-                                      now + token_validity_seconds(client, "RefreshToken"), now)
+        # One transaction: the refresh token, its session and its scopes stand or fall
+        # together.
+        with ctx.store.write():
+            refresh_token = refresh_tokens.create(
+                ctx, pool_id=pool["Id"], client=client, sub=subject.sub,
+                username=subject.username, origin_jti=origin_jti, event_id=event_id,
+                auth_time=auth_time)
+            user_sessions.opened(ctx, pool, client, subject.sub, origin_jti,
+                                 ctx.now() + token_validity_seconds(client, "RefreshToken"),
+                                 origin_session)
+            if oauth:
+                now = ctx.now()
+                ctx.store.oauth.add_grant(pool["Id"], origin_jti, list(scopes or []),
+                                          now + token_validity_seconds(client, "RefreshToken"),
+                                          now)
     return issue(ctx, pool, client, subject, groups=groups, auth_time=auth_time, scopes=scopes,
                  origin_jti=origin_jti, event_id=event_id, extra_id_claims=extra_id_claims,
                  nonce=nonce, refresh_token=refresh_token, oauth=oauth, changes=changes,
@@ -205,6 +216,8 @@ def refreshed(ctx: Context, pool: dict, client: dict, subject: TokenSubject,
     event_id are kept, and so are the scopes of an OAuth sign-in. `refresh_token` is the
     rotated one, when the client rotates; `device_key` the device the refresh came from."""
     scopes = ctx.store.oauth.grant_scopes(pool["Id"], record.origin_jti)
+    user_sessions.used(ctx, pool["Id"], record.origin_jti, record.expires if not refresh_token
+                       else ctx.now() + token_validity_seconds(client, "RefreshToken"))
     return issue(ctx, pool, client, subject, groups=groups, auth_time=record.auth_time,
                  origin_jti=record.origin_jti, event_id=record.event_id,
                  extra_id_claims=extra_id_claims, refresh_token=refresh_token, scopes=scopes,

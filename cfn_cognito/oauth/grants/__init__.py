@@ -3,7 +3,12 @@
 
 from __future__ import annotations
 
-from cfn_cognito.oauth.grants import authorization_code, client_credentials, refresh_token
+from cfn_cognito.oauth.grants import (
+    authorization_code,
+    client_credentials,
+    refresh_token,
+    token_exchange,
+)
 
 GRANTS = {grant.GRANT_TYPE: grant
-          for grant in (authorization_code, refresh_token, client_credentials)}
+          for grant in (authorization_code, refresh_token, client_credentials, token_exchange)}

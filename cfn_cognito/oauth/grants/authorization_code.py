@@ -40,7 +40,8 @@ def exchange(ctx: Context, pool: dict, client: dict, form: Mapping) -> dict:
     try:
         result = signin.issue_tokens(signin.request(ctx, pool, client), user,
                                      scopes=record.scopes, nonce=record.nonce,
-                                     auth_time=record.auth_time)
+                                     auth_time=record.auth_time,
+                                     origin_session=record.sso_session)
     except AwsError as err:
         raise InvalidGrantError(err.message) from None
     return token_response(result, record.scopes)

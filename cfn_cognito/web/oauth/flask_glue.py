@@ -15,15 +15,16 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-# Pages: no script at all, styles only with the response's nonce, never inside a frame.
+# Pages: styles and scripts only with the response's nonce (the one script is the passkey
+# page's own, for navigator.credentials), never inside a frame.
 # (No form-action: Chromium applies it to the redirect after the sign-in form, to the app.)
-PAGE_CSP = ("default-src 'none'; style-src 'nonce-{nonce}'; img-src 'self' data:; "
-            "base-uri 'none'; frame-ancestors 'none'")
+PAGE_CSP = ("default-src 'none'; style-src 'nonce-{nonce}'; script-src 'nonce-{nonce}'; "
+            "img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'")
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
 
 
 def context() -> Context:
-    return current_app.config["CFN_COGNITO_CONTEXT"]()
+    return current_app.config["CFN_COGNITO_CONTEXT"](client_ip=request.remote_addr or "")
 
 
 def host_pool_id() -> str | None:

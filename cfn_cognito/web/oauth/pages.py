@@ -4,7 +4,7 @@ new password of a FORCE_CHANGE_PASSWORD user, sign-out and the error page.
 Every page takes the authorization request's parameters in its query (as AWS's do), checks
 them as /oauth2/authorize does, and carries them on to the next page; signing in ends with
 the answer to the app. Forms are CSRF-protected; pages are Jinja templates (autoescaped)
-with no script and no external asset.
+with no external asset and no script but the passkey page's own (run by its CSP nonce).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from flask import redirect as flask_redirect
 
 from cfn_cognito.errors import AwsError
 from cfn_cognito.idp.issuer import hosted_sessions as sessions
-from cfn_cognito.oauth import accounts, authorize, csrf, logout, mfa_step, signin
+from cfn_cognito.oauth import accounts, authorize, csrf, logout, mfa_step, passkey_step, signin
 from cfn_cognito.oauth.errors import AuthorizeError
 from cfn_cognito.oauth.reply import NO_STORE, Cookie
 from cfn_cognito.web.oauth.flask_glue import (
@@ -74,7 +74,8 @@ class Page:
             client_name=client.get("ClientName", ""),
             can_sign_up=not (pool.get("AdminCreateUserConfig") or {}).get(
                 "AllowAdminCreateUserOnly"),
-            username_field=accounts.username_field(pool), **values)
+            username_field=accounts.username_field(pool),
+            passkeys=passkey_step.offered(self.ctx, self.areq), **values)
         response = page_response(html, status, nonce)
         if self.new_csrf_cookie:
             set_cookie(response, Cookie(csrf.COOKIE, self.new_csrf_cookie))
@@ -86,7 +87,8 @@ class Page:
             return self.finish(step.user)
         template = {signin.CONFIRM: "confirm.html", signin.NEW_PASSWORD: "new_password.html",
                     accounts.CONFIRM_FORGOT_PASSWORD: "confirm_forgot_password.html",
-                    accounts.LOGIN: "login.html", mfa_step.MFA: "mfa.html"}[step.page]
+                    accounts.LOGIN: "login.html", mfa_step.MFA: "mfa.html",
+                    passkey_step.PASSKEY: "passkey.html"}[step.page]
         response = self.render(template, **step.values)
         if step.page == signin.CONFIRM and step.user is not None:
             # Entering the code in this browser will sign in the user who proved the password.
@@ -97,12 +99,22 @@ class Page:
         return response
 
     def finish(self, user) -> Response:
-        """The user signed in: a fresh hosted UI session, then the app's code or tokens."""
+        """The user signed in: a fresh hosted UI session, then the app's code or tokens (or,
+        first, managed login's offer to add a passkey: its "Not now" goes on to the app
+        through the session)."""
         sessions.end(self.ctx, request.cookies.get(sessions.COOKIE))
-        session_id = sessions.start(self.ctx, self.areq.pool["Id"], user.sub)
+        session_id = sessions.start(self.ctx, self.areq.pool["Id"], user.sub,
+                                    client_id=self.areq.client["ClientId"])
         cookie = Cookie(sessions.COOKIE, session_id, max_age=sessions.LIFETIME_SECONDS)
+        offer = passkey_step.prompt(self.ctx, self.areq, user)
+        if offer is not None:
+            response = self.render("passkey_add.html", **offer)
+            set_cookie(response, cookie)
+            return response
         auth_time = self.ctx.now()
-        return respond(authorize.complete(self.ctx, self.areq, user, auth_time, [cookie]))
+        sso = sessions.sso_session_id(self.ctx, session_id, self.areq.pool["Id"])
+        return respond(authorize.complete(self.ctx, self.areq, user, auth_time, [cookie],
+                                          sso_session=sso))
 
 
 def page(view):
@@ -124,9 +136,12 @@ def login(p: Page):
     if not authorize.can_sign_in_here(p.areq):
         return p.render("error.html", 400, message=authorize.NO_LOGIN_OPTION)
     if request.method == "GET":
-        user, record = authorize.signed_in_user(p.ctx, p.areq, request.cookies.get(sessions.COOKIE))
+        cookie = request.cookies.get(sessions.COOKIE)
+        user, record = authorize.signed_in_user(p.ctx, p.areq, cookie)
         if user is not None:
-            return respond(authorize.complete(p.ctx, p.areq, user, record.auth_time))
+            sso = sessions.sso_session_id(p.ctx, cookie, p.areq.pool["Id"])
+            return respond(authorize.complete(p.ctx, p.areq, user, record.auth_time,
+                                              sso_session=sso))
         return p.render("login.html")
     username = p.form("username")
     if not p.form_is_genuine():
@@ -155,6 +170,40 @@ def new_password(p: Page):
                                               p.secret("password"), given))
     except AwsError as err:
         return p.render("new_password.html", 400, error=err.message, **values)
+
+
+@blueprint.route("/passkey", methods=["GET", "POST"])
+@page
+def passkey(p: Page):
+    if request.method == "GET" or not passkey_step.offered(p.ctx, p.areq):
+        return flask_redirect(f"{base_url()}/login?{p.areq.query}")
+    username = p.form("username")
+    if not p.form_is_genuine():
+        return p.render("login.html", 403, username=username, error=FORM_EXPIRED)
+    try:
+        if p.form("action") == "answer":
+            return p.step(passkey_step.answer(p.ctx, p.areq, username, p.form("session"),
+                                              request.form.get("credential", "")))
+        return p.step(passkey_step.start(p.ctx, p.areq, username))
+    except AwsError as err:
+        return p.render("login.html", 400, username=username, error=err.message)
+
+
+@blueprint.route("/passkeyAdd", methods=["GET", "POST"])
+@page
+def passkey_add(p: Page):
+    """The answer to the add-a-passkey page, from the browser that just signed in."""
+    user, _ = authorize.signed_in_user(p.ctx, p.areq, request.cookies.get(sessions.COOKIE))
+    if request.method == "GET" or user is None or not p.form_is_genuine():
+        return flask_redirect(f"{base_url()}/login?{p.areq.query}")
+    try:
+        passkey_step.add(p.ctx, p.areq, user, request.form.get("credential", ""))
+    except AwsError as err:
+        offer = passkey_step.prompt(p.ctx, p.areq, user)
+        if offer is None:
+            return flask_redirect(f"{base_url()}/login?{p.areq.query}")
+        return p.render("passkey_add.html", 400, error=err.message, **offer)
+    return flask_redirect(f"{base_url()}/login?{p.areq.query}")
 
 
 @blueprint.route("/mfa", methods=["GET", "POST"])

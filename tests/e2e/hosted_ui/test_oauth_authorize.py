@@ -1,6 +1,8 @@
 """/oauth2/authorize, the sign-in page, the session cookie, sign-out and the pool's domain,
 with a plain HTTP client acting as the browser."""
 
+import re
+
 import jwt
 import pytest
 import requests
@@ -147,7 +149,8 @@ def test_pages_escape_what_the_user_sends_and_send_security_headers(cognito_url,
     headers = page.headers
     assert headers["X-Frame-Options"] == "DENY"
     assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
-    assert "script-src" not in headers["Content-Security-Policy"]  # default-src 'none' covers it
+    # Scripts only with the response's nonce (the passkey page's own): an injected one never.
+    assert re.search(r"script-src 'nonce-[\w-]+'(;|$)", headers["Content-Security-Policy"])
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "no-referrer"
     csrf_cookie = [c for c in page.headers.get("Set-Cookie", "").split(",") if "XSRF-TOKEN" in c]

@@ -4,6 +4,8 @@ response metadata. The scenarios are the scripts tests/node/sdk_*.js."""
 
 import re
 
+import jwt
+
 import pytest
 
 from node_scripts import js_clients, run_ok  # noqa: F401 (a fixture)
@@ -101,7 +103,7 @@ def test_errors_are_the_sdks_modeled_exceptions_with_aws_messages(idp, cognito_u
     assert unsupported["modeled"] and unsupported["error"]["httpStatusCode"] == 400
     assert unsupported["error"]["name"] == "UnsupportedOperationException"
     assert unsupported["error"]["message"].startswith(
-        "The operation ListWebAuthnCredentials is not supported by cfn-cognito.")
+        "The operation ListUserPoolReplicas is not supported by cfn-cognito.")
 
 
 def test_paginators_and_max_results(idp, cognito_url, make_pool, js_clients):  # noqa: F811
@@ -132,3 +134,37 @@ def test_refresh_naming_the_device_keeps_device_key_in_the_access_token(
     assert out["signIn"] == key
     assert out["refreshTokenAuth"] == key and out["getTokens"] == key
     assert out["noDevice"] is None
+
+
+def test_user_sessions_client_token_and_token_exchange(idp, cognito_url, app, js_clients):  # noqa: F811
+    pool, client = app
+    add_user(idp, pool, "sdk-sam", email="sam@example.com")
+    idp.create_resource_server(UserPoolId=pool["Id"], Identifier="orders", Name="orders",
+                               Scopes=[{"ScopeName": "read", "ScopeDescription": "read"}])
+    m2m = make_client(idp, pool, GenerateSecret=True, AllowedOAuthScopes=["orders/read"],
+                      ExplicitAuthFlows=["ALLOW_CLIENT_TOKEN_AUTH"])
+
+    service = make_client(idp, pool, GenerateSecret=True,
+                          ExplicitAuthFlows=["ALLOW_TOKEN_EXCHANGE_IMPERSONATION"])
+
+    out = run_ok("sdk_sessions.js", cognito_url, pool["Id"], client["ClientId"], "sdk-sam",
+                 PASSWORD, m2m["ClientId"], m2m["ClientSecret"], service["ClientId"],
+                 service["ClientSecret"])
+
+    assert out["config"] == {"tracking": "ENABLED", "max": 10}
+    assert len(out["listed"]) == 2 and sorted(s["current"] for s in out["listed"]) == [
+        False, True]
+    assert all(s["type"] == "TOKEN" and s["createDateIsDate"] for s in out["listed"])
+    assert sorted(out["adminListed"]) == sorted(s["id"] for s in out["listed"])
+    assert out["revokedError"] == {"name": "NotAuthorizedException",
+                                   "message": "Access Token has been revoked"}
+    assert out["revokedId"] not in out["left"] and len(out["left"]) == 1
+    assert out["clientToken"]["TokenType"] == "Bearer" and out["clientToken"]["ExpiresIn"] == 3600
+    claims = jwt.decode(out["clientToken"]["AccessToken"], options={"verify_signature": False})
+    assert claims["sub"] == m2m["ClientId"] and claims["scope"] == "orders/read"
+    derived = out["derived"]
+    assert (derived["type"], derived["tokenType"]) == ("ACCESS_TOKEN", "Bearer")
+    assert derived["scopes"] == ["aws.cognito.signin.user.admin"]
+    issued = jwt.decode(derived["token"], options={"verify_signature": False})
+    assert issued["username"] == "sdk-sam" and issued["aud"] == ["billing"]
+    assert issued["client_id"] == service["ClientId"]
