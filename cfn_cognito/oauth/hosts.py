@@ -10,11 +10,11 @@ the seed's `http://localhost:4566/login?client_id=...` shows.
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from urllib.parse import urlsplit
 
 from cfn_cognito.context import Context
+from cfn_cognito.hostnames import is_ip
 from cfn_cognito.idp.userpools.domains import pool_for_domain
 
 DOMAIN_HOST = re.compile(r"([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.auth\.([a-z0-9-]+)\.localhost")
@@ -48,7 +48,7 @@ def pool_of_host(ctx: Context, host_header: str) -> str | None:
         if pool_id is None:
             raise UnknownDomain(name)
         return pool_id
-    if name in _LOCAL_NAMES or "." not in name or _is_ip(name) \
+    if name in _LOCAL_NAMES or "." not in name or is_ip(name) \
             or name == urlsplit(ctx.settings.base_url).hostname:
         return None
     found = ctx.store.domains.find(name)
@@ -71,10 +71,3 @@ def pool_domain_url(ctx: Context, pool_id: str) -> str | None:
             return domain_base_url(ctx, domain["Domain"])
     return None
 
-
-def _is_ip(name: str) -> bool:
-    try:
-        ipaddress.ip_address(name)
-    except ValueError:
-        return False
-    return True

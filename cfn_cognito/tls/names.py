@@ -12,6 +12,7 @@ import ipaddress
 from urllib.parse import urlsplit
 
 from cfn_cognito.config import Settings
+from cfn_cognito.hostnames import is_ip
 
 _LOOPBACK = ["localhost", "127.0.0.1", "::1"]
 _UNSPECIFIED = {"0.0.0.0", "::", ""}
@@ -24,14 +25,7 @@ def server_names(settings: Settings) -> list[str]:
     if public_host:
         names.append(public_host)
     # A specific address bound (a LAN address, say) is one clients may call too.
-    if settings.host not in _UNSPECIFIED and _is_ip(settings.host):
+    if settings.host not in _UNSPECIFIED and is_ip(settings.host):
         names.append(str(ipaddress.ip_address(settings.host)))
     return list(dict.fromkeys(name.lower() for name in names))
 
-
-def _is_ip(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return False
-    return True

@@ -21,10 +21,10 @@ lookup.
 
 from __future__ import annotations
 
-import ipaddress
 from urllib.parse import urlsplit
 
 from cfn_cognito.config import Settings
+from cfn_cognito.hostnames import is_ip
 
 _REMEMBERED = 1024     # distinct Host values kept (bounded: *.localhost names are endless)
 _MESSAGE = ("Blocked request: this service does not answer requests addressed to host {}. "
@@ -49,13 +49,6 @@ def _name(host_header: str) -> str:
     return name.rstrip(".")
 
 
-def _is_ip(name: str) -> bool:
-    try:
-        ipaddress.ip_address(name)
-    except ValueError:
-        return False
-    return True
-
 
 class HostGuard:
     """WSGI middleware: `HostGuard(app, settings)` serves `app` only to allowed hosts."""
@@ -74,7 +67,7 @@ class HostGuard:
             return True
         name = _name(host_header)
         ok = bool(name) and (name in self._names or name.endswith(self._suffixes)
-                             or _is_ip(name))
+                             or is_ip(name))
         if ok and len(self._passed) < _REMEMBERED:
             self._passed.add(host_header)
         return ok

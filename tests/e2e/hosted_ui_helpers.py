@@ -4,10 +4,15 @@
 import base64
 import hashlib
 import secrets
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urljoin, urlsplit
 
+import pytest
 import requests
+
+from cfn_cognito.testing import free_port
 
 PASSWORD = "Passw0rd!"
 CALLBACK = "http://localhost:3000/callback"
@@ -141,3 +146,26 @@ def inbox_code(base_url: str, pool: dict, username: str | None = None) -> str:
     if username:
         messages = [m for m in messages if m["username"] == username or m["to"] == username]
     return messages[-1]["code"]
+
+
+class _App(BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 (the handler's name is http.server's)
+        body = b"<!doctype html><title>The app</title><h1>The app</h1>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def callback():
+    """The app's redirect URI: a page on a local port (http on localhost, as AWS allows)."""
+    server = ThreadingHTTPServer(("127.0.0.1", free_port()), _App)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://localhost:{server.server_address[1]}/callback"
+    server.shutdown()
+    server.server_close()

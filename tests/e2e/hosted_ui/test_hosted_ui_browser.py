@@ -10,39 +10,19 @@ Set CFN_COGNITO_SCREENSHOT=docs/login.png to save the README's picture of the si
 
 import os
 import shutil
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlencode
 
 import pytest
 
-from cfn_cognito.testing import free_port
-from hosted_ui_helpers import PASSWORD, inbox_code, make_user, oauth_client, query_of
+from hosted_ui_helpers import (  # noqa: F401 (callback: a fixture)
+    PASSWORD,
+    callback,
+    inbox_code,
+    make_user,
+    oauth_client,
+    query_of,
+)
 import prerequisites
-
-
-class _App(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 (the handler's name is http.server's)
-        body = b"<!doctype html><title>The app</title><h1>The app</h1>"
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def callback():
-    """The redirect URI of the app: a page on a local port."""
-    server = ThreadingHTTPServer(("127.0.0.1", free_port()), _App)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://localhost:{server.server_address[1]}/callback"
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture(scope="module")

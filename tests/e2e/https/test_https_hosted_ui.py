@@ -14,8 +14,6 @@ import base64
 import hashlib
 import os
 import shutil
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlencode
 
 import boto3
@@ -25,32 +23,14 @@ import requests
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from cfn_cognito.testing import free_port
-from hosted_ui_helpers import PASSWORD, make_user, oauth_client, query_of
+from hosted_ui_helpers import (  # noqa: F401 (callback: a fixture)
+    PASSWORD,
+    callback,
+    make_user,
+    oauth_client,
+    query_of,
+)
 from https_helpers import ca_env, https_server  # noqa: F401 (https_server: a fixture)
-
-
-class _App(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 (the handler's name is http.server's)
-        body = b"<!doctype html><title>The app</title><h1>The app</h1>"
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def callback():
-    """The app's redirect URI: a page on a local port (http on localhost, as AWS allows)."""
-    server = ThreadingHTTPServer(("127.0.0.1", free_port()), _App)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://localhost:{server.server_address[1]}/callback"
-    server.shutdown()
-    server.server_close()
 
 
 def spki_pin(certificate_file: str) -> str:
