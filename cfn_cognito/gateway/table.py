@@ -59,7 +59,6 @@ def current(ctx: Context) -> Table:
         return cached[1]
     table = build(ctx.store.stacks.live())
     memo["table"] = (generation, table)
-    memo.pop("authorizer_results", None)    # a redeploy starts afresh, as on AWS
     return table
 
 

@@ -6,11 +6,12 @@ TOKEN that does not match IdentityValidationExpression, and a function that fail
 message "Unauthorized". A policy that denies (or does not allow) the method ARN gets 403, a
 simple response with isAuthorized false 403 too. Any other failure of the function, or an
 answer of the wrong shape, is the authorizer's configuration error (500). Results are kept for
-AuthorizerResultTtlInSeconds, keyed by the identity source values.
+AuthorizerResultTtlInSeconds, keyed by the identity source values, in the store.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
@@ -26,7 +27,6 @@ LOG = logging.getLogger(__name__)
 
 UNAUTHORIZED_MESSAGE = "Unauthorized"
 EXPLICIT_DENY = "User is not authorized to access this resource with an explicit deny"
-CACHE_LIMIT = 10_000
 
 
 def _configuration_error(inv: Invocation, why: str) -> GatewayError:
@@ -35,9 +35,11 @@ def _configuration_error(inv: Invocation, why: str) -> GatewayError:
     return GatewayError("AUTHORIZER_CONFIGURATION_ERROR", log=why)
 
 
-def _cache(inv: Invocation) -> dict:
-    """The authorizer results of the current routing table (a redeploy starts afresh)."""
-    return inv.ctx.store.gateway.memo.setdefault("authorizer_results", {})
+def _cache_key(inv: Invocation, found: list) -> str:
+    """Where a result is kept: the routing table's generation (a redeploy starts afresh), the
+    API, the authorizer and the identity source values."""
+    gateway = inv.ctx.store.gateway
+    return json.dumps([gateway.generation(), inv.api.id, inv.operation.authorizer.id, found])
 
 
 def _invoke(inv: Invocation, event: dict) -> tuple[object, int]:
@@ -71,19 +73,17 @@ def authorize(inv: Invocation) -> Identity:
             raise GatewayError("UNAUTHORIZED", log="an identity source is missing")
         values = [value or "" for value in found]
         make_event = lambda: events.request_authorizer_event(inv, values)  # noqa: E731
+    # Kept in the store: any worker process (or instance) answers from the same cache.
     caching = authorizer.ttl > 0 and bool(authorizer.sources)
-    key = (inv.api.id, authorizer.id, tuple(found))
-    cache = _cache(inv)
-    kept = cache.get(key) if caching else None
+    key = _cache_key(inv, list(found)) if caching else ""
     now = inv.ctx.clock()
-    if kept is not None and kept[0] > now:
-        result, latency = kept[1], 0
+    kept = inv.ctx.store.gateway.authorizer_result(key, now) if caching else None
+    if kept is not None:
+        result, latency = kept, 0
     else:
         result, latency = _invoke(inv, make_event())
         if caching:
-            if len(cache) >= CACHE_LIMIT:
-                cache.clear()
-            cache[key] = (now + authorizer.ttl, result)
+            inv.ctx.store.gateway.keep_authorizer_result(key, result, now + authorizer.ttl, now)
     return _decide(inv, result, latency)
 
 

@@ -1,5 +1,5 @@
-"""The store decides uniqueness and keeps revocations: what the services rely on when two
-requests race, and what a restart must not lose."""
+"""The store decides uniqueness and keeps revocations and caches that cross processes: what
+the services rely on when two requests race, and what a restart must not lose."""
 
 import pytest
 
@@ -77,3 +77,17 @@ def test_reset_empties_every_table_and_keeps_the_schema(store):
     assert store.users.count("us-east-1_AAAAAAAAA") == 0
     with store.write():
         store.users.insert(_user("carol", "s1"), [])
+
+
+def test_an_authorizer_result_kept_by_one_process_is_read_by_another(tmp_path):
+    # Worker processes each open the store: a result one keeps, the other answers from.
+    one, other = open_store(tmp_path), open_store(tmp_path)
+    try:
+        one.gateway.keep_authorizer_result("k", {"principalId": "u"}, expires=110.0, now=100.0)
+        assert other.gateway.authorizer_result("k", now=105.0) == {"principalId": "u"}
+        assert other.gateway.authorizer_result("k", now=110.0) is None       # expired
+        other.gateway.keep_authorizer_result("j", {}, expires=200.0, now=150.0)
+        assert one.gateway.authorizer_result("k", now=100.0) is None         # swept
+    finally:
+        one.close()
+        other.close()
