@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from cfn_cognito import lambdas, mail
+from cfn_cognito import lambdas
 from cfn_cognito.cfn import keeper
 from cfn_cognito.context import Context
 from cfn_cognito.store import Store
@@ -41,7 +41,7 @@ def stop() -> None:
     Lambda workers."""
     while _KEEPER:
         _KEEPER.pop().stop()
-    mail.stop()
+    _stop_mail()
     lambdas.stop_workers()
 
 
@@ -50,5 +50,12 @@ def reset(store: Store) -> None:
     queued email of a deleted user goes out."""
     store.reset()
     lambdas.stop_workers(store.data_dir)
-    mail.stop()
+    _stop_mail()
     LOG.info("all state reset")
+
+
+def _stop_mail() -> None:
+    # Imported here: the mail package (smtplib, email) is loaded by the first email a worker
+    # sends, not by start-up.
+    from cfn_cognito import mail
+    mail.stop()

@@ -32,13 +32,17 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cfn_cognito import __version__, tls
+from cfn_cognito import __version__
 from cfn_cognito.config import Settings
 from cfn_cognito.context import factory as context_factory
 from cfn_cognito.store import DatabaseUnavailable, open_store
 from cfn_cognito.web import lifecycle
 from cfn_cognito.web.wsgi import create_wsgi
+
+if TYPE_CHECKING:
+    from cfn_cognito.tls import ServerCertificate
 
 LOG = logging.getLogger("cfn_cognito")
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -150,7 +154,7 @@ def _server(settings: Settings, port: int, workers: int, **ssl_options):
         respawn_failed_workers=True, workers_kill_timeout=10, **ssl_options)
 
 
-def _start_https(settings: Settings, data_dir: str, certificate: tls.ServerCertificate) -> int:
+def _start_https(settings: Settings, data_dir: str, certificate: ServerCertificate) -> int:
     """Fork the process that serves HTTPS on the second port (granian serves either TLS or
     plain HTTP on a port, not both): a granian server of its own, with one worker (the TLS
     work itself is Rust's, off the GIL), ending with this process as the workers do."""
@@ -200,6 +204,7 @@ def serve(settings: Settings) -> int:
             return 1
     certificate = None
     if settings.https:
+        from cfn_cognito import tls     # cryptography's x509: only for --https
         try:
             certificate = tls.ensure_server_certificate(settings)
         except OSError as err:
