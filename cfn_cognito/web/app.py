@@ -17,11 +17,9 @@ from cfn_cognito.web import gateway as gateway_http
 from cfn_cognito.web.aws_api import blueprint as aws_blueprint
 from cfn_cognito.web.console.messages import blueprint as messages_blueprint
 from cfn_cognito.web.console.pages import blueprint as console_blueprint
-from cfn_cognito.web.fast_path import FastPath
 from cfn_cognito.web.files import blueprint as files_blueprint
 from cfn_cognito.web.functions.lambda_rest import blueprint as lambda_rest_blueprint
 from cfn_cognito.web.functions.registry import blueprint as functions_blueprint
-from cfn_cognito.web.host_guard import HostGuard
 from cfn_cognito.web.limits import MAX_REQUEST_BYTES
 from cfn_cognito.web.oauth import flask_glue as oauth_http
 from cfn_cognito.web.oauth.endpoints import blueprint as oauth2_blueprint
@@ -90,6 +88,4 @@ def create_app(settings: Settings, store: Store, **context_overrides) -> Flask:
         LOG.exception("unhandled error")
         return _json({"__type": "InternalErrorException", "message": "An internal error occurred."}, 500)
 
-    # Refused hosts first (DNS rebinding), then the AWS JSON calls of tools, then Flask.
-    app.wsgi_app = HostGuard(FastPath(app.wsgi_app, context, MAX_REQUEST_BYTES), settings)
     return app

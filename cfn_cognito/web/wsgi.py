@@ -39,5 +39,6 @@ class _LazyFlask:
 
 
 def create_wsgi(settings: Settings, store: Store) -> HostGuard:
+    """Refused hosts first (DNS rebinding), then the AWS JSON calls of tools, then Flask."""
     return HostGuard(FastPath(_LazyFlask(settings, store), context_factory(settings, store),
                               MAX_REQUEST_BYTES), settings)
