@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Protocol
 
 DB_FILE = "cognito.db"
-ENGINES = ("sqlite", "postgresql")
 
 
 class Database(Protocol):
