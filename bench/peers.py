@@ -73,6 +73,16 @@ def _run(argv: list[str]) -> None:
                            f"{(done.stderr or done.stdout)[-1500:]}")
 
 
+class OurBytecode:
+    """Ours is installed editable, which pip never byte-compiles, while pip compiled every
+    peer's site-packages at install: compile ours too (what its first run would otherwise
+    do, unless PYTHONDONTWRITEBYTECODE is set), so start-up compares like with like."""
+
+    def ensure(self) -> None:
+        import compileall
+        compileall.compile_dir(str(ROOT / "cfn_cognito"), quiet=2)
+
+
 PYTHON_PEERS = Installer("venv", PIP_PEERS, _pip_install)
 NODE_PEERS = Installer("node", NPM_PEERS, _npm_install)
 
@@ -85,7 +95,7 @@ class Service:
     kind: str                                        # "ours" or "peer"
     command: Callable[[int, Path], list[str]]
     env: Callable[[int, Path], dict] = field(default=lambda port, workdir: {})
-    installer: Installer | None = None
+    installer: Installer | OurBytecode | None = None
     version: str = ""
     # Where a service answers an operation it lacks with a bare 500, the line its log shows.
     unsupported_in_log: str | None = None
@@ -100,7 +110,8 @@ def _our_python() -> str:
 def _ours(*storage: str) -> Callable[[int, Path], list[str]]:
     def command(port: int, workdir: Path) -> list[str]:
         args = [a.replace("{workdir}", str(workdir)) for a in storage]
-        return [_our_python(), "-m", "cfn_cognito", "serve", "--port", str(port), *args]
+        extra = os.environ.get("BENCH_OURS_ARGS", "").split()   # e.g. "--workers 1"
+        return [_our_python(), "-m", "cfn_cognito", "serve", "--port", str(port), *args, *extra]
     return command
 
 
@@ -119,9 +130,10 @@ def _pin_version(pin: str) -> str:
 
 
 SERVICES = (
-    Service("ours", "ours", _ours("--in-memory"), version=_our_version()),
-    Service("ours, data dir", "ours", _ours("--data-dir", "{workdir}/data"),
+    Service("ours", "ours", _ours("--in-memory"), installer=OurBytecode(),
             version=_our_version()),
+    Service("ours, data dir", "ours", _ours("--data-dir", "{workdir}/data"),
+            installer=OurBytecode(), version=_our_version()),
     Service("moto", "peer",
             lambda port, workdir: [str(PYTHON_PEERS.home / "bin" / "moto_server"),
                                    "-H", "127.0.0.1", "-p", str(port)],

@@ -52,7 +52,10 @@ class AuthSessions:
             (pool_id, sub, failures, last, locked_until))
 
     def clear_failures(self, pool_id: str, sub: str) -> None:
-        self.db.execute("DELETE FROM auth_failures WHERE pool_id=? AND sub=?", (pool_id, sub))
+        # Read first: nearly every sign-in has nothing to clear, and a read takes no write
+        # lock (which every worker process and instance would queue for).
+        if self.db.one("SELECT 1 FROM auth_failures WHERE pool_id=? AND sub=?", (pool_id, sub)):
+            self.db.execute("DELETE FROM auth_failures WHERE pool_id=? AND sub=?", (pool_id, sub))
 
     def delete_pool(self, pool_id: str) -> None:
         self.db.execute("DELETE FROM auth_sessions WHERE pool_id=?", (pool_id,))

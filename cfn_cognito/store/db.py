@@ -20,6 +20,7 @@ surrounding transaction goes on (PostgreSQL would abort it: see postgres_engine.
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Protocol
@@ -64,7 +65,24 @@ def open_database(data_dir: str | Path, url: str = ""):
                               "use postgresql://user:password@host:port/database")
 
 
-def migrations(engine: str) -> list[tuple[int, str, list[str]]]:
+# What can end a statement or keep it open: quotes, ';', and the words of a trigger's body.
+_TOKEN = re.compile(r"\$\$|'|;|\b(?:BEGIN|END)\b", re.IGNORECASE)
+
+
+class _Statements:
+    """A migration's statements, split only when iterated: a store that is already
+    migrated (every worker process opens one at start) never reads them."""
+
+    def __init__(self, file, engine: str):
+        self._file, self._engine, self._list = file, engine, None
+
+    def __iter__(self):
+        if self._list is None:
+            self._list = list(_statements(_part_for(self._file.read_text(), self._engine)))
+        return iter(self._list)
+
+
+def migrations(engine: str) -> list[tuple[int, str, _Statements]]:
     """(version, file name, statements for `engine`) of every numbered migration, in order.
 
     One source of truth for both engines: each file is written for SQLite; PostgreSQL gets
@@ -76,7 +94,7 @@ def migrations(engine: str) -> list[tuple[int, str, list[str]]]:
     out = []
     for f in files:
         version = int(f.name.split("_", 1)[0])
-        out.append((version, f.name, list(_statements(_part_for(f.read_text(), engine)))))
+        out.append((version, f.name, _Statements(f, engine)))
     return out
 
 
@@ -96,41 +114,21 @@ def _part_for(script: str, engine: str) -> str:
 def _statements(code: str):
     """Statements split on ';' outside quotes: '...' strings, $$...$$ bodies (PostgreSQL
     functions) and BEGIN ... END blocks (SQLite triggers) are kept whole."""
-    pending, quote, depth, i = [], None, 0, 0
-    while i < len(code):
-        ch = code[i]
-        if quote:
-            if code.startswith(quote, i):
-                pending.append(quote)
-                i += len(quote)
-                quote = None
-                continue
-        elif code.startswith("$$", i):
-            quote = "$$"
-            pending.append("$$")
-            i += 2
-            continue
-        elif ch == "'":
-            quote = "'"
-        elif ch == ";" and depth == 0:
-            statement = "".join(pending).strip()
-            if statement:
-                yield statement
-            pending = []
-            i += 1
-            continue
-        elif code[i:i + 5].upper() == "BEGIN" and _word_at(code, i, 5):
+    start = pos = depth = 0
+    while (m := _TOKEN.search(code, pos)) is not None:
+        token = m[0]
+        pos = m.end()
+        if token in ("'", "$$"):
+            close = code.find(token, pos)
+            pos = len(code) if close < 0 else close + len(token)
+        elif token == ";":
+            if depth == 0:
+                if statement := code[start:m.start()].strip():
+                    yield statement
+                start = pos
+        elif token.upper() == "BEGIN":
             depth += 1
-        elif code[i:i + 3].upper() == "END" and _word_at(code, i, 3) and depth:
+        elif depth:
             depth -= 1
-        pending.append(ch)
-        i += 1
-    statement = "".join(pending).strip()
-    if statement:
+    if statement := code[start:].strip():
         yield statement
-
-
-def _word_at(code: str, i: int, n: int) -> bool:
-    before = code[i - 1] if i else " "
-    after = code[i + n] if i + n < len(code) else " "
-    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")

@@ -97,13 +97,21 @@ class SqliteDatabase:
         return rows[0] if rows else None
 
     def migrate(self) -> None:
-        """Apply the numbered migrations not applied yet, in order, each in one transaction
-        (BEGIN IMMEDIATE: processes starting together apply each one once)."""
+        """Apply the numbered migrations not applied yet, in order, in one transaction
+        (BEGIN IMMEDIATE: processes starting together apply each one once; a store is
+        never left half-way between two versions)."""
         conn = self.conn
         conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)")
-        for version, name, statements in migrations(self.engine):
-            with self.write():
-                if self.one("SELECT 1 FROM schema_migrations WHERE version=?", (version,)):
+        # Read once without the write lock: every worker process opens the store at start,
+        # and a store already migrated needs nothing else.
+        done = {row[0] for row in self.query("SELECT version FROM schema_migrations")}
+        pending = [m for m in migrations(self.engine) if m[0] not in done]
+        if not pending:
+            return
+        with self.write():
+            done = {row[0] for row in self.query("SELECT version FROM schema_migrations")}
+            for version, name, statements in pending:
+                if version in done:
                     continue
                 LOG.debug("applying migration %s", name)
                 for statement in statements:

@@ -23,6 +23,7 @@ and ends with this process, as the workers do. Its certificate comes from cfn_co
 from __future__ import annotations
 
 import atexit
+import gc
 import logging
 import os
 import shutil
@@ -234,6 +235,10 @@ def serve(settings: Settings) -> int:
         LOG.info("HTTPS on https://%s:%s (public URL %s); clients trust it with the CA %s "
                  "(`cfn-cognito ca env` prints how)", settings.host, settings.tls_port,
                  settings.base_url, tls.ca_file(settings))
+    # What this process made before the fork (imported modules, the service model) is never
+    # collected, so the workers' collector never writes to those pages and they stay shared.
+    gc.collect()
+    gc.freeze()
     try:
         server.serve(target_loader=_app_loader(settings, data_dir))
     except KeyboardInterrupt:

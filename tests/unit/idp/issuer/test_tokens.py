@@ -376,6 +376,36 @@ def test_an_access_token_where_an_id_token_is_due_is_refused(ctx, pool, client):
         tokens.verify_id_token(ctx, result["IdToken"], client_id="another-client")
 
 
+def test_a_token_accepted_once_is_checked_in_full_on_every_use(ctx, pool, client, clock):
+    # The signature check of a token seen before is remembered; nothing else is.
+    own_pool, own_client = _new_pool(ctx)
+    result = _sign_in(ctx, own_pool, own_client)
+    token = result["AccessToken"]
+    claims = tokens.verify_access_token(ctx, token, pool_id=own_pool["Id"])
+    claims["username"] = "mallory"
+    assert tokens.verify_access_token(ctx, token)["username"] == "alice"
+    with _not_authorized("Invalid Access Token"):
+        tokens.verify_access_token(ctx, token, pool_id=pool["Id"])
+    with _not_authorized("Invalid ID Token"):
+        tokens.verify_id_token(ctx, token)
+    other_port = Context(settings=Settings(port=4567), store=ctx.store, clock=clock)
+    with _not_authorized("Invalid Access Token"):
+        tokens.verify_access_token(other_port, token)
+    clock.now = int(START) + 3600
+    with _not_authorized("Access Token has expired"):
+        tokens.verify_access_token(ctx, token)
+    clock.now = START
+    refresh_tokens.revoke(ctx, refresh_tokens.lookup(ctx, result["RefreshToken"],
+                                                     own_client["ClientId"]))
+    with _not_authorized("Access Token has been revoked"):
+        tokens.verify_access_token(ctx, token)
+    second = _sign_in(ctx, own_pool, own_client)["AccessToken"]
+    tokens.verify_access_token(ctx, second)
+    pools.delete_user_pool(ctx, {"UserPoolId": own_pool["Id"]})
+    with _not_authorized("Invalid Access Token"):
+        tokens.verify_access_token(ctx, second)
+
+
 def test_revoking_a_refresh_token_revokes_its_access_tokens(ctx, pool, client):
     first, second = _sign_in(ctx, pool, client), _sign_in(ctx, pool, client)
     refresh_tokens.revoke(ctx, refresh_tokens.lookup(ctx, first["RefreshToken"],
