@@ -77,7 +77,7 @@ def _pattern(source: str):
 # Long values that matched their pattern, by (pattern, value): the same tokens come back call
 # after call, and matching a 1,000-character token took a tenth of a GetUser.
 _MATCHED: set[tuple[str, str]] = set()
-_MATCHED_MAX = 4096
+_MATCHED_MAX = 1024
 _SHORT = 64
 
 

@@ -59,7 +59,7 @@ _COMPACT = re.compile(r"([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)")
 # most of a GetUser. Expiry, revocation and the key's still being the pool's are checked on
 # every use all the same.
 _VERIFIED: dict[str, tuple] = {}
-_VERIFIED_MAX = 4096
+_VERIFIED_MAX = 1024   # about 2 MiB at most (a token and its claims are about 2 KiB)
 
 
 class InvalidToken(NotAuthorizedException):
