@@ -1,6 +1,8 @@
 """PostConfirmation: after ConfirmSignUp, AdminConfirmSignUp and ConfirmForgotPassword, with
 the confirmed user's attributes; its failure is reported but the confirmation stands."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 from trigger_helpers import (  # noqa: F401
     PASSWORD,
     app_client,
@@ -114,3 +116,43 @@ def test_confirm_forgot_password_event(idp, cognito_url, functions, trigger_pool
     event = functions.event("PostConfirmation_ConfirmForgotPassword")
     assert event["request"]["userAttributes"]["cognito:user_status"] == "CONFIRMED"
     assert event["request"]["clientMetadata"] == {"k": "v"}
+
+
+CALLS_BACK = """
+import boto3
+from record import record
+
+def handler(event, context):
+    # The SDK finds this service through AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER.
+    idp = boto3.client("cognito-idp")
+    pool, name = event["userPoolId"], event["userName"]
+    idp.admin_add_user_to_group(UserPoolId=pool, GroupName="members", Username=name)
+    user = idp.admin_get_user(UserPoolId=pool, Username=name)
+    listed = idp.list_users(UserPoolId=pool, Filter=f'username = "{name}"')["Users"]
+    record(dict(event, seen={"status": user["UserStatus"], "listed": len(listed)}))
+    return event
+"""
+
+
+def test_a_function_calling_back_into_the_service_is_answered_while_confirmations_wait(
+        idp, cognito_url, functions, trigger_pool):
+    # A PostConfirmation that adds the user to a group and reads it back, as apps do, while
+    # the confirmations that invoked it wait for it, several at once. Were a callback queued
+    # behind a waiting confirmation, the function would time out: no group, no event.
+    pool = trigger_pool({"PostConfirmation": functions.python(CALLS_BACK, timeout=20)})
+    client = app_client(idp, pool)
+    idp.create_group(UserPoolId=pool["Id"], GroupName="members")
+    names = [f"user{n}" for n in range(6)]
+    for name in names:
+        _signed_up(idp, cognito_url, pool, client, username=name)
+
+    with ThreadPoolExecutor(len(names)) as threads:
+        list(threads.map(lambda name: idp.admin_confirm_sign_up(
+            UserPoolId=pool["Id"], Username=name), names))
+
+    for name in names:
+        groups = idp.admin_list_groups_for_user(UserPoolId=pool["Id"], Username=name)
+        assert [g["GroupName"] for g in groups["Groups"]] == ["members"]
+    seen = sorted((e["userName"], e["seen"]["status"], e["seen"]["listed"])
+                  for e in functions.events("PostConfirmation_ConfirmSignUp"))
+    assert seen == [(name, "CONFIRMED", 1) for name in names]
