@@ -83,6 +83,7 @@ class OurBytecode:
         compileall.compile_dir(str(ROOT / "cfn_cognito"), quiet=2)
 
 
+OUR_BYTECODE = OurBytecode()
 PYTHON_PEERS = Installer("venv", PIP_PEERS, _pip_install)
 NODE_PEERS = Installer("node", NPM_PEERS, _npm_install)
 
@@ -130,10 +131,10 @@ def _pin_version(pin: str) -> str:
 
 
 SERVICES = (
-    Service("ours", "ours", _ours("--in-memory"), installer=OurBytecode(),
+    Service("ours", "ours", _ours("--in-memory"), installer=OUR_BYTECODE,
             version=_our_version()),
     Service("ours, data dir", "ours", _ours("--data-dir", "{workdir}/data"),
-            installer=OurBytecode(), version=_our_version()),
+            installer=OUR_BYTECODE, version=_our_version()),
     Service("moto", "peer",
             lambda port, workdir: [str(PYTHON_PEERS.home / "bin" / "moto_server"),
                                    "-H", "127.0.0.1", "-p", str(port)],

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from cfn_cognito.store.db import IntegrityError, migrations
@@ -72,8 +72,7 @@ class SqliteDatabase:
             finally:
                 self._local.depth -= 1
             return
-        queued = self._writer.acquire(timeout=WRITER_WAIT_SECONDS)
-        try:
+        with self._writer_turn():
             conn.execute("BEGIN IMMEDIATE")
             self._local.depth = 1
             try:
@@ -85,20 +84,16 @@ class SqliteDatabase:
                 conn.execute("COMMIT")
             finally:
                 self._local.depth = 0
-        finally:
-            if queued:
-                self._writer.release()
 
     def execute(self, sql: str, params=()) -> sqlite3.Cursor:
         return self._run(sql, params, fetch=False)
 
     def _run(self, sql: str, params, *, fetch: bool):
         conn = self.conn
+        # A statement outside any transaction that writes is a transaction of its own.
+        writes = not self._local.depth and sql.lstrip()[:6].upper().startswith(_WRITES)
         try:
-            if self._local.depth or not sql.lstrip()[:6].upper().startswith(_WRITES):
-                cursor = conn.execute(sql, params)
-                return cursor.fetchall() if fetch else cursor
-            with self._single_write():
+            with self._writer_turn() if writes else nullcontext():
                 cursor = conn.execute(sql, params)
                 # A write with RETURNING holds SQLite's lock until it is read to the end.
                 return cursor.fetchall() if fetch else cursor
@@ -108,17 +103,14 @@ class SqliteDatabase:
     def executemany(self, sql: str, rows) -> None:
         conn = self.conn
         try:
-            if self._local.depth:
-                conn.executemany(sql, rows)
-                return
-            with self._single_write():
+            with nullcontext() if self._local.depth else self._writer_turn():
                 conn.executemany(sql, rows)
         except sqlite3.IntegrityError as err:
             raise IntegrityError(str(err)) from None
 
     @contextmanager
-    def _single_write(self):
-        """A statement outside any transaction (its own, autocommitted) that writes."""
+    def _writer_turn(self):
+        """This process's one writer: queued for, up to WRITER_WAIT_SECONDS."""
         queued = self._writer.acquire(timeout=WRITER_WAIT_SECONDS)
         try:
             yield

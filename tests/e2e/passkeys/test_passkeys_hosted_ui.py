@@ -33,6 +33,22 @@ def callback():
     server.server_close()
 
 
+def _password_sign_in(page, login: str) -> None:
+    page.goto(login)
+    page.locator("#username").fill("alice")
+    page.locator("#password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+
+
+def _passkey_sign_in(page, username: str = "alice") -> None:
+    page.locator("#passkey-username").fill(username)
+    page.get_by_role("button", name="Sign in with a passkey").click()
+
+
+def _sign_out(page, origin: str, client: dict, callback: str) -> None:
+    page.goto(f"{origin}/logout?client_id={client['ClientId']}&logout_uri={callback}")
+
+
 def test_passkey_sign_in_on_the_hosted_ui(cognito_url, chromium, idp,  # noqa: F811
                                           passkey_pool, callback):  # noqa: F811
     pool, api_client = passkey_pool
@@ -55,12 +71,10 @@ def test_passkey_sign_in_on_the_hosted_ui(cognito_url, chromium, idp,  # noqa: F
         page.goto(f"{origin}/login?response_type=code&client_id={client['ClientId']}"
                   f"&redirect_uri={callback}&state=pk&scope=openid")
         # Nobody's passkey: refused on the page, as InitiateAuth refuses.
-        page.locator("#passkey-username").fill("nobody")
-        page.get_by_role("button", name="Sign in with a passkey").click()
+        _passkey_sign_in(page, "nobody")
         assert page.get_by_role("alert").inner_text() == "User does not exist."
 
-        page.locator("#passkey-username").fill("alice")
-        page.get_by_role("button", name="Sign in with a passkey").click()
+        _passkey_sign_in(page)
         page.wait_for_url(callback + "?*")
         query = query_of(page.url)
         assert query["state"] == "pk"
@@ -108,21 +122,15 @@ def test_managed_login_offers_a_passkey_after_a_password_sign_in(
     try:
         page = device.page
         # "Not now": on to the app, no passkey made.
-        page.goto(login)
-        page.locator("#username").fill("alice")
-        page.locator("#password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in", exact=True).click()
+        _password_sign_in(page, login)
         assert page.inner_text("h1") == "Add a passkey"
         page.get_by_role("link", name="Not now").click()
         page.wait_for_url(callback + "?*")
         assert query_of(page.url)["state"] == "st" and device.credentials() == []
 
         # Signed out, in again: this time the passkey is added, then the app.
-        page.goto(f"{origin}/logout?client_id={client['ClientId']}&logout_uri={callback}")
-        page.goto(login)
-        page.locator("#username").fill("alice")
-        page.locator("#password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in", exact=True).click()
+        _sign_out(page, origin, client, callback)
+        _password_sign_in(page, login)
         page.get_by_role("button", name="Add a passkey").click()
         page.wait_for_url(callback + "?*")
         assert len(device.credentials()) == 1
@@ -134,10 +142,9 @@ def test_managed_login_offers_a_passkey_after_a_password_sign_in(
         assert listed["RelyingPartyId"] == "localhost"
 
         # Next time: the passkey, and no offer.
-        page.goto(f"{origin}/logout?client_id={client['ClientId']}&logout_uri={callback}")
+        _sign_out(page, origin, client, callback)
         page.goto(login)
-        page.locator("#passkey-username").fill("alice")
-        page.get_by_role("button", name="Sign in with a passkey").click()
+        _passkey_sign_in(page)
         page.wait_for_url(callback + "?*")
     finally:
         device.close()
@@ -159,19 +166,15 @@ def test_on_the_pools_own_domain_the_rp_id_defaults_to_it(  # noqa: F811
     device = Device(chromium, origin, page_path="/blank")
     try:
         page = device.page
-        page.goto(login)
-        page.locator("#username").fill("alice")
-        page.locator("#password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in", exact=True).click()
+        _password_sign_in(page, login)
         page.get_by_role("button", name="Add a passkey").click()
         page.wait_for_url(callback + "?*")
         (made,) = device.credentials()
         assert made["rpId"] == "pkdomain.auth.us-east-1.localhost"
 
-        page.goto(f"{origin}/logout?client_id={client['ClientId']}&logout_uri={callback}")
+        _sign_out(page, origin, client, callback)
         page.goto(login)
-        page.locator("#passkey-username").fill("alice")
-        page.get_by_role("button", name="Sign in with a passkey").click()
+        _passkey_sign_in(page)
         page.wait_for_url(callback + "?*")
         assert query_of(page.url)["state"] == "d"
     finally:
