@@ -24,6 +24,7 @@ from cfn_cognito.lambdas.errors import FunctionError, FunctionTimeout
 LOG = logging.getLogger(__name__)
 OUTPUT = logging.getLogger("cfn_cognito.lambdas.output")
 
+RELAY_DRAIN = 2.0    # seconds to wait for a stopped worker's output to be logged
 INIT_TIMEOUT = 10.0  # Lambda's limit for loading a handler, apart from the function's Timeout
 # How Lambda (in Go's words) names the signal a runtime died of.
 SIGNAL_WORDS = {signal.SIGKILL: "killed", signal.SIGSEGV: "segmentation fault",
@@ -51,9 +52,10 @@ class WorkerProcess:
         self.proc: subprocess.Popen | None = None
         self._channel: socket.socket | None = None
         self._inbox = None
+        self._relays: list[threading.Thread] = []
         self.usable = False
 
-    def start(self) -> "WorkerProcess":
+    def start(self) -> WorkerProcess:
         """Start the process and wait until the handler is loaded (FunctionError if not)."""
         parent, child = socket.socketpair()
         try:
@@ -74,9 +76,11 @@ class WorkerProcess:
             child.close()
         self._channel = parent
         self._inbox = parent.makefile("rb")
-        for stream in (self.proc.stdout, self.proc.stderr):
-            threading.Thread(target=_relay, args=(stream, self.spec.name), daemon=True,
-                             name=f"lambda-output-{self.spec.name}").start()
+        self._relays = [threading.Thread(target=_relay, args=(stream, self.spec.name),
+                                         daemon=True, name=f"lambda-output-{self.spec.name}")
+                        for stream in (self.proc.stdout, self.proc.stderr)]
+        for relay in self._relays:
+            relay.start()
         LOG.debug("started %s worker %s for %s", self.spec.runtime, self.proc.pid, self.spec.name)
         reply = self._receive(time.monotonic() + INIT_TIMEOUT, INIT_TIMEOUT, "")
         if "error" in reply:
@@ -153,6 +157,10 @@ class WorkerProcess:
         except (ProcessLookupError, PermissionError):
             pass
         self.proc.wait()
+        # The handler's last lines reach the log before the caller reports how it ended;
+        # bounded, as something it started outside its process group may hold the pipe open.
+        for relay in self._relays:
+            relay.join(RELAY_DRAIN)
         for closable in (self._inbox, self._channel):
             if closable is not None:
                 try:
