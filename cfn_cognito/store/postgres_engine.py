@@ -60,6 +60,12 @@ class _Result:
         return self._rows
 
 
+def _begin_writing(conn: psycopg.Connection) -> None:
+    """BEGIN, then the store's write lock (held to the transaction's end)."""
+    conn.execute("BEGIN")
+    conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+
+
 class PostgresDatabase:
     engine = "postgresql"
 
@@ -84,14 +90,34 @@ class PostgresDatabase:
     def describe(self) -> str:
         return self._where
 
-    @contextmanager
-    def _conn(self):
+    def _live_connection(self, first):
+        """A pooled connection on which `first(conn)` succeeded, with what it returned; the
+        caller gives the connection back (pool.putconn). A PostgreSQL restart leaves every
+        idle pooled connection dead, which shows only at its next statement: such a
+        connection is replaced and `first` tried once more (it never ran), and the pool's
+        other idle connections are checked, rather than failing one request per connection."""
+        for attempt in (1, 2):
+            conn = self.pool.getconn()
+            try:
+                return conn, first(conn)
+            except psycopg.OperationalError:
+                self.pool.putconn(conn)
+                if attempt == 2 or not conn.broken:
+                    raise
+                LOG.warning("%s dropped a pooled connection; reconnecting", self._where)
+                self.pool.check()
+            except BaseException:
+                self.pool.putconn(conn)
+                raise
+
+    def _with_connection(self, use):
+        """`use(conn)` on the write transaction's connection, else on a pooled one."""
         conn = getattr(self._local, "conn", None)
         if conn is not None:
-            yield conn
-            return
-        with self.pool.connection() as conn:
-            yield conn
+            return use(conn)
+        conn, result = self._live_connection(use)
+        self.pool.putconn(conn)
+        return result
 
     @contextmanager
     def write(self):
@@ -103,39 +129,53 @@ class PostgresDatabase:
             finally:
                 self._local.depth = depth
             return
-        with self.pool.connection() as conn:
-            self._local.conn, self._local.depth = conn, 1
-            try:
-                with conn.transaction():
-                    conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-                    yield conn
-            finally:
-                self._local.conn, self._local.depth = None, 0
+        conn, _ = self._live_connection(_begin_writing)
+        self._local.conn, self._local.depth = conn, 1
+        try:
+            yield conn
+        except BaseException:
+            if not conn.broken:
+                try:
+                    conn.execute("ROLLBACK")
+                except psycopg.Error:
+                    pass  # the pool discards a connection it cannot reset
+            raise
+        else:
+            conn.execute("COMMIT")
+        finally:
+            self._local.conn, self._local.depth = None, 0
+            self.pool.putconn(conn)
 
     def execute(self, sql: str, params=()) -> _Result:
         text, strict = postgres_sql(sql)
-        with self._conn() as conn:
+        params = tuple(params)
+
+        def run(conn):
             try:
-                cur = conn.execute(text, tuple(params))
+                cur = conn.execute(text, params)
             except psycopg.errors.IntegrityError as err:
                 raise IntegrityError(str(err)) from None
-            rows = cur.fetchall() if cur.description else []
-            count = cur.rowcount
-        if strict and count == 0:
+            return _Result(cur.fetchall() if cur.description else [], cur.rowcount)
+
+        result = self._with_connection(run)
+        if strict and result.rowcount == 0:
             raise IntegrityError("duplicate key")
-        return _Result(rows, count)
+        return result
 
     def executemany(self, sql: str, rows) -> None:
         text, _ = postgres_sql(sql)
         rows = [tuple(r) for r in rows]
         if not rows:
             return
-        with self._conn() as conn:
+
+        def run(conn):
             try:
                 with conn.cursor() as cur:
                     cur.executemany(text, rows)
             except psycopg.errors.IntegrityError as err:
                 raise IntegrityError(str(err)) from None
+
+        self._with_connection(run)
 
     def query(self, sql: str, params=()) -> list[tuple]:
         return self.execute(sql, params).fetchall()
