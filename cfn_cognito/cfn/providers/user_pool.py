@@ -68,6 +68,10 @@ class UserPool(Provider):
 
     def create(self, call: Call, props: dict) -> Resource:
         req = service.members(pools.create_user_pool, _request(props))
+        if any(name in props for name in _MFA):
+            # The MFA mode comes with its factors in SetUserPoolMfaConfig: CreateUserPool
+            # alone would refuse ON without an SMS configuration.
+            req.pop("MfaConfiguration", None)
         req.setdefault("PoolName", call.physical_name(128))
         pool = service.call(call, pools.create_user_pool, req)["UserPool"]
         try:
@@ -97,9 +101,12 @@ class UserPool(Provider):
     def _mfa(call: Call, pool_id: str, props: dict) -> None:
         if not any(name in props for name in _MFA):
             return
-        enabled = props.get("EnabledMfas") or []
-        req = {"UserPoolId": pool_id, "MfaConfiguration": props.get("MfaConfiguration", "OFF"),
-               "SoftwareTokenMfaConfiguration": {"Enabled": "SOFTWARE_TOKEN_MFA" in enabled}}
+        mode = props.get("MfaConfiguration", "OFF")
+        # Cognito refuses factors beside OFF, so with MFA off only passkeys are configured.
+        enabled = (props.get("EnabledMfas") or []) if mode != "OFF" else []
+        req = {"UserPoolId": pool_id, "MfaConfiguration": mode}
+        if mode != "OFF":
+            req["SoftwareTokenMfaConfiguration"] = {"Enabled": "SOFTWARE_TOKEN_MFA" in enabled}
         if "SMS_MFA" in enabled:
             sms = {k: props[k] for k in ("SmsAuthenticationMessage",) if k in props}
             if "SmsConfiguration" in props:

@@ -33,8 +33,8 @@ METHODS = (SMS, TOTP, EMAIL)  # the order UserMFASettingList lists them in
 
 OFF, ON, OPTIONAL = "OFF", "ON", "OPTIONAL"
 CONFIG_KEY = ""
-_POOL_PARTS = ("SmsMfaConfiguration", "SoftwareTokenMfaConfiguration", "EmailMfaConfiguration",
-               "WebAuthnConfiguration")
+_FACTORS = ("SmsMfaConfiguration", "SoftwareTokenMfaConfiguration", "EmailMfaConfiguration")
+_POOL_PARTS = (*_FACTORS, "WebAuthnConfiguration")  # passkeys are no MFA factor: allowed with OFF
 _PREFERENCES = (("SMSMfaSettings", SMS), ("SoftwareTokenMfaSettings", TOTP),
                 ("EmailMfaSettings", EMAIL))
 # In the user document: the verified secret, and one associated but not verified yet.
@@ -42,7 +42,15 @@ TOKEN = "SoftwareTokenSecret"
 PENDING_TOKEN = "SoftwareTokenPendingSecret"
 
 TOKEN_MISMATCH = "Code mismatch and fail enable Software Token MFA mfa"
-NOT_VERIFIED = "User has not verified software token mfa"
+NOT_VERIFIED = "User has not verified software token mfa"  # associated, not verified yet
+# Real answers quoted in aws/aws-sdk-js-v3#4645 and aws-amplify/amplify-js#618.
+NO_TOKEN = "User does not have delivery config set to turn on SOFTWARE_TOKEN_MFA"
+NO_PHONE = "User does not have a phone_number set to turn on SMS MFA"
+# SetUserPoolMfaConfig's refusals, as real answers word them (a Terraform run's error with its
+# RequestID; hashicorp/terraform-provider-aws sends no factor beside OFF for this reason).
+OFF_WITH_FACTOR = "Invalid MFA configuration given, can't turn off MFA and configure an MFA together."
+NO_FACTOR = ("Invalid MFA configuration given, can't disable all MFAs with a required or optional "
+             "configuration.")
 
 
 # -- the pool -----------------------------------------------------------------------------
@@ -99,15 +107,17 @@ def set_user_pool_mfa_config(ctx: Context, req: dict) -> dict:
             if sms.get("SmsConfiguration"):
                 pool["SmsConfiguration"] = sms["SmsConfiguration"]
             stored["SmsMfaConfiguration"] = {}
-        wanted = req.get("MfaConfiguration") or mode(pool)
+        # An absent MfaConfiguration is OFF, not "leave it": each call replaces the whole
+        # setting, and a factor sent beside OFF is refused whatever its value.
+        wanted = req.get("MfaConfiguration") or OFF
+        if wanted == OFF and any(part in req for part in _FACTORS):
+            raise InvalidParameterException(OFF_WITH_FACTOR)
         offered = [m for m, on in ((SMS, sms is not None),
                                    (TOTP, (stored.get("SoftwareTokenMfaConfiguration")
                                            or {}).get("Enabled")),
                                    (EMAIL, "EmailMfaConfiguration" in stored)) if on]
         if wanted != OFF and not offered:
-            raise InvalidParameterException(  # [U] wording
-                "At least one MFA method (SMS, software token or email) must be enabled to set "
-                f"MfaConfiguration to {wanted}.")
+            raise InvalidParameterException(NO_FACTOR)
         pool["MfaConfiguration"] = wanted
         pool["LastModifiedDate"] = ctx.now()
         ctx.store.pools.replace("", pool["Id"], pool)
@@ -165,7 +175,10 @@ def _set_preference(ctx: Context, pool: dict, user, req: dict) -> None:
                 continue
             on = setting.get("Enabled", setting.get("PreferredMfa", method in enabled))
             if on and method == TOTP and not u.doc.get(TOKEN):
-                raise InvalidParameterException(NOT_VERIFIED)
+                raise InvalidParameterException(NOT_VERIFIED if u.doc.get(PENDING_TOKEN)
+                                                else NO_TOKEN)
+            if on and method == SMS and not attributes.get(u, "phone_number"):
+                raise InvalidParameterException(NO_PHONE)
             if on and method not in enabled:
                 enabled.append(method)
             if not on and method in enabled:

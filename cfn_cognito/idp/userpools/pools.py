@@ -153,8 +153,15 @@ def _check_sign_in_attributes(req: dict) -> None:
             raise InvalidParameterException(f"Duplicate values in {member}.")
 
 
+# CreateUserPool can only turn on SMS MFA (other factors need SetUserPoolMfaConfig).
+NO_SMS_FOR_MFA = ("SMS configuration and Auto verification for phone_number are required when "
+                  "MFA is required/optional")
+
+
 def create_user_pool(ctx: Context, req: dict) -> dict:
     _check_sign_in_attributes(req)
+    if req.get("MfaConfiguration", "OFF") != "OFF" and not req.get("SmsConfiguration"):
+        raise InvalidParameterException(NO_SMS_FOR_MFA)
     settings = ctx.settings
     now = ctx.now()
     pool_id = ids.pool_id(ctx.rng, settings.region)

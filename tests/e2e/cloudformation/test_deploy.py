@@ -335,3 +335,29 @@ def test_the_quickstart_deploys(cognito_url, idp, prefix):
     assert out["Issuer"] == f"{cognito_url.replace('127.0.0.1', 'localhost')}/{out['UserPoolId']}" \
         or out["Issuer"].endswith(f"/{out['UserPoolId']}")
     cli("delete", "--stack-name", prefix, endpoint=cognito_url)
+
+
+def test_a_pool_that_requires_an_authenticator_app_deploys_and_turns_mfa_off(cognito_url, idp,
+                                                                           write, prefix):
+    # As aws-cdk-lib writes `mfa: Mfa.REQUIRED, mfaSecondFactor: {otp: true, sms: false}`:
+    # no SMS configuration, which CreateUserPool alone would refuse with MFA on.
+    body = """
+Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+    Properties: {UserPoolName: NAME, MfaConfiguration: "MODE", EnabledMfas: [SOFTWARE_TOKEN_MFA]}
+Outputs:
+  PoolId: {Value: !Ref Pool}
+"""
+    pool = outputs_of(deploy(cognito_url, write(body.replace("NAME", prefix).replace(
+        "MODE", "ON")), prefix))["PoolId"]
+    config = idp.get_user_pool_mfa_config(UserPoolId=pool)
+    assert config["MfaConfiguration"] == "ON"
+    assert config["SoftwareTokenMfaConfiguration"] == {"Enabled": True}
+    assert "SmsMfaConfiguration" not in config
+    # Turning MFA off keeps the template's EnabledMfas: Cognito takes no factor beside OFF.
+    deploy(cognito_url, write(body.replace("NAME", prefix).replace("MODE", "OFF")), prefix)
+    config = idp.get_user_pool_mfa_config(UserPoolId=pool)
+    assert config["MfaConfiguration"] == "OFF"
+    assert "SoftwareTokenMfaConfiguration" not in config
+    cli("delete", "--stack-name", prefix, endpoint=cognito_url)

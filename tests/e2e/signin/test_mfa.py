@@ -127,7 +127,8 @@ def test_signed_in_user_adds_an_authenticator_and_prefers_it(idp, make_pool):  #
     access = tokens["AccessToken"]
     assert error_of(idp.set_user_mfa_preference, AccessToken=access,
                     SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True}) == (
-        "InvalidParameterException", "User has not verified software token mfa")
+        "InvalidParameterException",
+        "User does not have delivery config set to turn on SOFTWARE_TOKEN_MFA")
     secret = idp.associate_software_token(AccessToken=access)["SecretCode"]
     assert "Session" not in idp.verify_software_token(
         AccessToken=access, UserCode=pyotp.TOTP(secret).now(), FriendlyDeviceName="phone")
@@ -212,8 +213,6 @@ def test_several_methods_ask_the_user_to_choose(idp, cognito_url, make_pool):  #
 def test_pool_mfa_config_round_trips_and_shows_in_describe(idp, make_pool):  # noqa: F811
     pool = make_pool()
     assert idp.get_user_pool_mfa_config(UserPoolId=pool["Id"])["MfaConfiguration"] == "OFF"
-    assert error_of(idp.set_user_pool_mfa_config, UserPoolId=pool["Id"],
-                    MfaConfiguration="ON")[0] == "InvalidParameterException"
     set_ = idp.set_user_pool_mfa_config(UserPoolId=pool["Id"], MfaConfiguration="OPTIONAL",
                                         SoftwareTokenMfaConfiguration={"Enabled": True})
     got = idp.get_user_pool_mfa_config(UserPoolId=pool["Id"])
@@ -247,3 +246,71 @@ def test_admin_deletes_a_lost_authenticator(idp, totp_pool):
     assert "UserMFASettingList" not in idp.admin_get_user(UserPoolId=pool["Id"], Username="alice")
     # MFA is required, so the next sign-in sets up a new authenticator.
     assert _password_sign_in(idp, client)["ChallengeName"] == "MFA_SETUP"
+
+
+NO_FACTOR = ("InvalidParameterException", ("Invalid MFA configuration given, can't disable all "
+                                           "MFAs with a required or optional configuration."))
+OFF_WITH_FACTOR = ("InvalidParameterException", ("Invalid MFA configuration given, can't turn "
+                                                 "off MFA and configure an MFA together."))
+
+
+def test_pool_mfa_config_is_replaced_whole_and_refused_as_aws_words_it(idp, make_pool):  # noqa: F811
+    pool = make_pool()
+    on = {"UserPoolId": pool["Id"], "MfaConfiguration": "ON"}
+    assert error_of(idp.set_user_pool_mfa_config, **on) == NO_FACTOR
+    assert error_of(idp.set_user_pool_mfa_config, **on,
+                    SoftwareTokenMfaConfiguration={"Enabled": False}) == NO_FACTOR
+    for factor in ({"SoftwareTokenMfaConfiguration": {"Enabled": True}},
+                   {"SoftwareTokenMfaConfiguration": {"Enabled": False}},
+                   {"EmailMfaConfiguration": {}},
+                   {"SmsMfaConfiguration": {"SmsConfiguration": SMS_CONFIG}}):
+        assert error_of(idp.set_user_pool_mfa_config, UserPoolId=pool["Id"],
+                        MfaConfiguration="OFF", **factor) == OFF_WITH_FACTOR
+        # Without MfaConfiguration the call means OFF.
+        assert error_of(idp.set_user_pool_mfa_config, UserPoolId=pool["Id"],
+                        **factor) == OFF_WITH_FACTOR
+    assert idp.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]["MfaConfiguration"] == "OFF"
+    idp.set_user_pool_mfa_config(**on, SoftwareTokenMfaConfiguration={"Enabled": True})
+    # Passkeys are no MFA factor: allowed beside OFF; and the bare call turns MFA off whole.
+    off = idp.set_user_pool_mfa_config(UserPoolId=pool["Id"],
+                                       WebAuthnConfiguration={"RelyingPartyId": "localhost"})
+    assert off["MfaConfiguration"] == "OFF" and "SoftwareTokenMfaConfiguration" not in off
+    assert idp.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]["MfaConfiguration"] == "OFF"
+
+
+def test_create_user_pool_turns_on_only_sms_mfa(idp):
+    refused = error_of(idp.create_user_pool, PoolName="totp-at-create", MfaConfiguration="ON")
+    assert refused == ("InvalidParameterException", ("SMS configuration and Auto verification "
+                                                     "for phone_number are required when MFA "
+                                                     "is required/optional"))
+    pool = idp.create_user_pool(PoolName="sms-at-create", MfaConfiguration="OPTIONAL",
+                                SmsConfiguration=SMS_CONFIG)["UserPool"]
+    try:
+        config = idp.get_user_pool_mfa_config(UserPoolId=pool["Id"])
+        assert config["MfaConfiguration"] == "OPTIONAL"
+        assert config["SmsMfaConfiguration"]["SmsConfiguration"] == SMS_CONFIG
+    finally:
+        idp.delete_user_pool(UserPoolId=pool["Id"])
+
+
+def test_a_user_turns_on_only_a_method_they_have(idp, make_pool):  # noqa: F811
+    pool = make_pool()
+    _user(idp, pool)   # an email, no phone, no authenticator
+    who = {"UserPoolId": pool["Id"], "Username": "alice"}
+    assert error_of(idp.admin_set_user_mfa_preference, **who,
+                    SMSMfaSettings={"Enabled": True, "PreferredMfa": True}) == (
+        "InvalidParameterException", "User does not have a phone_number set to turn on SMS MFA")
+    assert error_of(idp.admin_set_user_mfa_preference, **who,
+                    SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True}) == (
+        "InvalidParameterException",
+        "User does not have delivery config set to turn on SOFTWARE_TOKEN_MFA")
+    tokens = _password_sign_in(idp, make_client(idp, pool, ExplicitAuthFlows=FLOWS))
+    idp.associate_software_token(AccessToken=tokens["AuthenticationResult"]["AccessToken"])
+    assert error_of(idp.admin_set_user_mfa_preference, **who,
+                    SoftwareTokenMfaSettings={"Enabled": True}) == (
+        "InvalidParameterException", "User has not verified software token mfa")
+    # Turning off what is not on is no error (Amplify sends every method's setting).
+    idp.admin_set_user_mfa_preference(**who, SMSMfaSettings={"Enabled": False,
+                                                              "PreferredMfa": False})
+    user = idp.admin_get_user(**who)
+    assert "UserMFASettingList" not in user and "PreferredMfaSetting" not in user
