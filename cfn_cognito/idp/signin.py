@@ -31,8 +31,9 @@ def request(ctx: Context, pool: dict, client: dict, params: dict | None = None,
 
 
 def password(req: AuthRequest, username: str, secret: str):
-    """The user whose password this is; AWS's refusals of USER_PASSWORD_AUTH otherwise."""
-    return user_password.authenticate(req, username, secret)
+    """The user whose password this is, confirmed or not; AWS's refusals of
+    USER_PASSWORD_AUTH otherwise."""
+    return user_password.authenticate(req, username, secret, confirmed_first=False)
 
 
 def new_password_challenge(req: AuthRequest, user) -> dict:

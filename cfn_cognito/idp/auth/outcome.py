@@ -22,6 +22,7 @@ from cfn_cognito.idp.errors import (
 from cfn_cognito.idp.triggers import post_authentication, pre_token_generation
 
 INCORRECT = "Incorrect username or password."
+NOT_CONFIRMED = "User is not confirmed."
 NEW_PASSWORD_REQUIRED = "NEW_PASSWORD_REQUIRED"
 
 
@@ -38,6 +39,14 @@ def check_can_try(user) -> None:
         raise NotAuthorizedException("User is disabled.")
     if user.status == users.RESET_REQUIRED:
         raise PasswordResetRequiredException("Password reset required for the user")
+
+
+def check_confirmed(user) -> None:
+    """USER_PASSWORD_AUTH and USER_SRP_AUTH tell an unconfirmed user so before any proof of
+    the password, whether the password is right or not (aws/aws-sdk-js#4608,
+    aws-amplify/amplify-js#11209: "the expected behavior")."""
+    if user.status == users.UNCONFIRMED:
+        raise UserNotConfirmedException(NOT_CONFIRMED)
 
 
 def groups_for_tokens(req: AuthRequest, user) -> list[str]:
@@ -61,8 +70,7 @@ def signed_in(req: AuthRequest, user,
     `device` that authenticated), or (after the PostAuthentication and PreTokenGeneration
     triggers) issue tokens."""
     ctx = req.ctx
-    if user.status == users.UNCONFIRMED:
-        raise UserNotConfirmedException("User is not confirmed.")
+    check_confirmed(user)
     if user.status == users.FORCE_CHANGE_PASSWORD:
         if users.temporary_password_expired(ctx, user):
             raise NotAuthorizedException(

@@ -20,11 +20,13 @@ def sign_in(req: AuthRequest) -> dict:
     return outcome.signed_in(req, authenticate(req, username, password))
 
 
-def authenticate(req: AuthRequest, username: str, password: str):
+def authenticate(req: AuthRequest, username: str, password: str, *,
+                 confirmed_first: bool = True):
     """The user whose password this is, with the same refusals, lockout and counting as the
     password flows (the hosted UI's sign-in form uses it too); raises otherwise. A name the
     pool does not know goes to the UserMigration trigger; the PreAuthentication trigger runs
-    before the password is checked."""
+    before the password is checked. Without `confirmed_first` an unconfirmed user is
+    returned once the password is right (the hosted UI then offers the confirm page)."""
     ctx, pool_id = req.ctx, req.pool["Id"]
     user = users.find_user(ctx, req.pool, username) \
         or user_migration.on_sign_in(req, username, password)
@@ -33,6 +35,8 @@ def authenticate(req: AuthRequest, username: str, password: str):
         raise outcome.unknown_user(req)
     lockout.check(ctx, pool_id, user.sub)
     outcome.check_can_try(user)
+    if confirmed_first:
+        outcome.check_confirmed(user)
     pre_authentication.run(req, user, username)
     if not passwords.verify(user, password):
         lockout.record_failure(ctx, pool_id, user.sub)

@@ -33,6 +33,7 @@ def start(req: AuthRequest) -> dict:
     if user is not None:
         lockout.check(req.ctx, req.pool["Id"], user.sub)
         outcome.check_can_try(user)
+        outcome.check_confirmed(user)
     pre_authentication.run(req, user, username)
     return challenge(req, username, user, srp_a)
 

@@ -87,6 +87,14 @@ def test_unconfirmed_disabled_and_reset_users_are_refused(idp, pool):
     idp.sign_up(ClientId=client["ClientId"], Username="carol", Password=PASSWORD)
     assert error_of(lambda: password_sign_in(idp, client, "carol")) == (
         "UserNotConfirmedException", "User is not confirmed.")
+    # Before the password is checked, so the app can send the user to confirm their account
+    # (aws/aws-sdk-js#4608): with SRP that is at the first step.
+    assert error_of(lambda: password_sign_in(idp, client, "carol", "Wrong-Passw0rd!")) == (
+        "UserNotConfirmedException", "User is not confirmed.")
+    assert error_of(lambda: idp.initiate_auth(
+        ClientId=client["ClientId"], AuthFlow="USER_SRP_AUTH",
+        AuthParameters={"USERNAME": "carol", "SRP_A": "ab" * 192})) == (
+        "UserNotConfirmedException", "User is not confirmed.")
     make_user(idp, pool, "dave")
     idp.admin_disable_user(UserPoolId=pool["Id"], Username="dave")
     assert error_of(lambda: password_sign_in(idp, client, "dave")) == (
