@@ -150,7 +150,9 @@ def can_use(user, method: str) -> bool:
         return bool(attributes.get(user, "phone_number"))
     if method == EMAIL:
         return bool(attributes.get(user, "email"))
-    return bool(user.doc.get(TOKEN))
+    # A new authenticator associated but not verified yet puts the old one out of use
+    # (AssociateSoftwareToken's documentation: password alone, or MFA_SETUP where required).
+    return bool(user.doc.get(TOKEN)) and not user.doc.get(PENDING_TOKEN)
 
 
 def _put_choices(doc: dict, enabled: list[str], chosen: str | None) -> None:

@@ -314,3 +314,31 @@ def test_a_user_turns_on_only_a_method_they_have(idp, make_pool):  # noqa: F811
                                                               "PreferredMfa": False})
     user = idp.admin_get_user(**who)
     assert "UserMFASettingList" not in user and "PreferredMfaSetting" not in user
+
+
+def test_a_new_authenticator_not_yet_verified_puts_the_old_one_out_of_use(idp, make_pool):  # noqa: F811
+    pool = make_pool()
+    idp.set_user_pool_mfa_config(UserPoolId=pool["Id"], MfaConfiguration="OPTIONAL",
+                                 SoftwareTokenMfaConfiguration={"Enabled": True})
+    client = make_client(idp, pool, ExplicitAuthFlows=FLOWS)
+    _user(idp, pool)
+    access = _password_sign_in(idp, client)["AuthenticationResult"]["AccessToken"]
+    old = idp.associate_software_token(AccessToken=access)["SecretCode"]
+    idp.verify_software_token(AccessToken=access, UserCode=pyotp.TOTP(old).now())
+    idp.set_user_mfa_preference(AccessToken=access,
+                                SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True})
+    assert _password_sign_in(idp, client)["ChallengeName"] == "SOFTWARE_TOKEN_MFA"
+    # A new phone: until its code is verified, the pool (MFA optional) asks for none.
+    new = idp.associate_software_token(AccessToken=access)["SecretCode"]
+    assert "AuthenticationResult" in _password_sign_in(idp, client)
+    assert idp.get_user(AccessToken=access)["UserMFASettingList"] == ["SOFTWARE_TOKEN_MFA"]
+    idp.verify_software_token(AccessToken=access, UserCode=pyotp.TOTP(new).now())
+    step = _password_sign_in(idp, client)
+    assert step["ChallengeName"] == "SOFTWARE_TOKEN_MFA"
+    # The old authenticator's codes no longer count.
+    assert error_of(lambda: _answer(idp, client, step, "SOFTWARE_TOKEN_MFA",
+                                    SOFTWARE_TOKEN_MFA_CODE=pyotp.TOTP(old).now()))[0] == \
+        "CodeMismatchException"
+    step = _password_sign_in(idp, client)
+    assert "AuthenticationResult" in _answer(idp, client, step, "SOFTWARE_TOKEN_MFA",
+                                             SOFTWARE_TOKEN_MFA_CODE=_later_code(new))
