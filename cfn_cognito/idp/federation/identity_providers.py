@@ -32,17 +32,26 @@ def exists(ctx: Context, pool_id: str, name: str) -> bool:
     return ctx.store.identity_providers.get(pool_id, name) is not None
 
 
-def find(ctx: Context, pool_id: str, name: str) -> dict:
+# AWS words a missing provider differently per operation (as floci measured them).
+MISSING = "Identity provider {name} for tenantId {pool_id} does not exist."
+MISSING_ON_UPDATE = "Identity provider {name} in User Pool {pool_id} does not exist."
+
+
+def find(ctx: Context, pool_id: str, name: str, missing: str = MISSING) -> dict:
     """The stored provider ({"IdentityProvider": ..., "Issuer": ...}), or
     ResourceNotFoundException."""
     doc = ctx.store.identity_providers.get(pool_id, name)
     if doc is None:
-        raise ResourceNotFoundException(f"Identity provider {name} does not exist.")  # [U] wording
+        raise ResourceNotFoundException(missing.format(name=name, pool_id=pool_id))
     return doc
 
 
-def _shown(doc: dict) -> dict:
+def _shown(doc: dict, req: dict | None = None) -> dict:
+    """The provider as AWS shows it; Create and Update echo IdpIdentifiers only when their
+    request (`req`) had the member."""
     provider = dict(doc["IdentityProvider"])
+    if req is not None and "IdpIdentifiers" not in req:
+        provider.pop("IdpIdentifiers", None)
     provider["ProviderDetails"] = provider_details.shown(provider["ProviderType"],
                                                          provider["ProviderDetails"])
     return provider
@@ -86,8 +95,11 @@ def _check_identifiers(ctx: Context, pool_id: str, name: str, identifiers: list[
                 f"{provider['ProviderName']}.")
 
 
-def _apply(ctx: Context, pool: dict, provider: dict, req: dict) -> str | None:
-    """Check and set details, mapping, identifiers and ACR mapping; the IdP's issuer."""
+def _apply(ctx: Context, pool: dict, provider: dict, req: dict,
+           default_mapping: bool = True) -> str | None:
+    """Check and set details, mapping, identifiers and ACR mapping; the IdP's issuer. A given
+    AttributeMapping is merged into the type's default one (`default_mapping`: at Create) or
+    taken as it is (Update: an empty one clears it)."""
     provider_type = provider["ProviderType"]
     details = dict(provider.get("ProviderDetails") or {})
     if req.get("ProviderDetails") is not None:
@@ -102,7 +114,8 @@ def _apply(ctx: Context, pool: dict, provider: dict, req: dict) -> str | None:
     provider["ProviderDetails"] = details
     if req.get("AttributeMapping") is not None:
         _check_mapping(pool, req["AttributeMapping"])
-        mapping = provider_details.default_attribute_mapping(provider_type)
+        mapping = (provider_details.default_attribute_mapping(provider_type)
+                   if default_mapping else {})
         mapping.update(req["AttributeMapping"])
         provider["AttributeMapping"] = mapping
     if req.get("IdpIdentifiers") is not None:
@@ -138,9 +151,8 @@ def create_identity_provider(ctx: Context, req: dict) -> dict:
         _check_identifiers(ctx, pool["Id"], name, provider["IdpIdentifiers"])
         if not ctx.store.identity_providers.insert(
                 pool["Id"], name, {"IdentityProvider": provider, "Issuer": issuer}):
-            raise DuplicateProviderException(  # [U] wording
-                f"A provider with the name {name} already exists in this user pool.")
-    return {"IdentityProvider": _shown({"IdentityProvider": provider})}
+            raise DuplicateProviderException(f"{name} already exists for tenant {pool['Id']}.")
+    return {"IdentityProvider": _shown({"IdentityProvider": provider}, req)}
 
 
 def describe_identity_provider(ctx: Context, req: dict) -> dict:
@@ -170,16 +182,20 @@ def list_identity_providers(ctx: Context, req: dict) -> dict:
 
 def update_identity_provider(ctx: Context, req: dict) -> dict:
     pool = get_pool(ctx, req["UserPoolId"])
-    doc = find(ctx, pool["Id"], req["ProviderName"])
-    provider = copy.deepcopy(doc["IdentityProvider"])
-    issuer = _apply(ctx, pool, provider, req)
-    provider["LastModifiedDate"] = ctx.now()
+    name = req["ProviderName"]
+    # A first pass outside the writer lock: its checks, and the pool's SAML certificate
+    # made if needed (slow); then again on the stored provider under the lock, so members
+    # another update changed meanwhile are kept.
+    _apply(ctx, pool, copy.deepcopy(find(ctx, pool["Id"], name, MISSING_ON_UPDATE)
+                                    ["IdentityProvider"]), req, default_mapping=False)
     with ctx.store.write():
-        find(ctx, pool["Id"], req["ProviderName"])
-        _check_identifiers(ctx, pool["Id"], provider["ProviderName"], provider["IdpIdentifiers"])
-        ctx.store.identity_providers.replace(pool["Id"], provider["ProviderName"],
+        provider = copy.deepcopy(find(ctx, pool["Id"], name, MISSING_ON_UPDATE)
+                                 ["IdentityProvider"])
+        issuer = _apply(ctx, pool, provider, req, default_mapping=False)
+        provider["LastModifiedDate"] = ctx.now()
+        ctx.store.identity_providers.replace(pool["Id"], name,
                                              {"IdentityProvider": provider, "Issuer": issuer})
-    return {"IdentityProvider": _shown({"IdentityProvider": provider})}
+    return {"IdentityProvider": _shown({"IdentityProvider": provider}, req)}
 
 
 def delete_identity_provider(ctx: Context, req: dict) -> dict:

@@ -5,7 +5,9 @@ pool's SAML certificates."""
 import base64
 import datetime
 import json
+from concurrent.futures import ThreadPoolExecutor
 
+import boto3
 import pytest
 from cryptography import x509
 
@@ -59,10 +61,10 @@ def test_a_google_provider_gets_the_urls_aws_adds(idp, pool):
         "token_url": "https://www.googleapis.com/oauth2/v4/token",
     }
     assert provider["AttributeMapping"] == {"username": "sub", "email": "email"}
-    assert provider["IdpIdentifiers"] == []
+    assert "IdpIdentifiers" not in provider   # echoed only when the request had them
     assert provider["CreationDate"] == provider["LastModifiedDate"]
     described = idp.describe_identity_provider(UserPoolId=pool["Id"], ProviderName="Google")
-    assert described["IdentityProvider"] == provider
+    assert described["IdentityProvider"] == {**provider, "IdpIdentifiers": []}
 
 
 def test_a_saml_provider_reads_its_urls_from_the_metadata(idp, pool):
@@ -120,7 +122,8 @@ def test_an_oidc_provider_updates_as_the_aws_cli_example_shows(idp, pool):
     updated = idp.update_identity_provider(
         UserPoolId=pool["Id"], ProviderName="MyOIDCIdP",
         ProviderDetails={"authorize_scopes": "openid profile email"},
-        AttributeMapping={"email": "idp_email", "email_verified": "idp_email_verified"},
+        AttributeMapping={"email": "idp_email", "email_verified": "idp_email_verified",
+                          "username": "sub"},
         IdpIdentifiers=["corp", "dev"], AcrMapping={"Level1": "urn:acr:low"})["IdentityProvider"]
     assert updated["ProviderDetails"] == {**OIDC, "authorize_scopes": "openid profile email",
                                           "attributes_url_add_attributes": "false"}
@@ -130,7 +133,49 @@ def test_an_oidc_provider_updates_as_the_aws_cli_example_shows(idp, pool):
     assert updated["AcrMapping"] == {"Level1": "urn:acr:low"}
     assert updated["LastModifiedDate"] >= updated["CreationDate"]
     assert error_of(idp.update_identity_provider, UserPoolId=pool["Id"], ProviderName="Nobody",
-                    IdpIdentifiers=[])[0] == "ResourceNotFoundException"
+                    IdpIdentifiers=[]) == ("ResourceNotFoundException", (
+                        f"Identity provider Nobody in User Pool {pool['Id']} does not exist."))
+
+
+def test_an_update_keeps_what_it_does_not_name_and_clears_what_it_empties(idp, pool):
+    # Measured on AWS by floci (CognitoIdentityProviderIntegrationTest).
+    create(idp, pool, "Corp", "OIDC", OIDC, AttributeMapping={"email": "email"},
+           IdpIdentifiers=["corp"])
+    updated = idp.update_identity_provider(UserPoolId=pool["Id"], ProviderName="Corp",
+                                           ProviderDetails=OIDC)["IdentityProvider"]
+    assert "IdpIdentifiers" not in updated
+    described = idp.describe_identity_provider(UserPoolId=pool["Id"],
+                                               ProviderName="Corp")["IdentityProvider"]
+    assert described["IdpIdentifiers"] == ["corp"]
+    assert described["AttributeMapping"] == {"username": "sub", "email": "email"}
+    cleared = idp.update_identity_provider(UserPoolId=pool["Id"], ProviderName="Corp",
+                                           AttributeMapping={}, IdpIdentifiers=[])
+    assert (cleared["IdentityProvider"]["AttributeMapping"],
+            cleared["IdentityProvider"]["IdpIdentifiers"]) == ({}, [])
+    assert error_of(idp.describe_identity_provider, UserPoolId=pool["Id"],
+                    ProviderName="Nobody") == ("ResourceNotFoundException", (
+                        f"Identity provider Nobody for tenantId {pool['Id']} does not exist."))
+    assert error_of(idp.create_identity_provider, UserPoolId=pool["Id"], ProviderName="Corp",
+                    ProviderType="OIDC", ProviderDetails=OIDC) == (
+        "DuplicateProviderException", f"Corp already exists for tenant {pool['Id']}.")
+
+
+def test_parallel_updates_of_different_members_are_both_kept(idp, pool, cognito_url):
+    create(idp, pool, "Race", "OIDC", OIDC)
+
+    def update(members):
+        # A client of its own, as two services of an app would have: its own connection.
+        own = boto3.client("cognito-idp", endpoint_url=cognito_url, region_name="us-east-1")
+        own.update_identity_provider(UserPoolId=pool["Id"], ProviderName="Race", **members)
+
+    for round_ in range(30):
+        mapping = {"username": "sub", "email": f"mail{round_}"}
+        with ThreadPoolExecutor(2) as both:
+            list(both.map(update, [{"AttributeMapping": mapping},
+                                   {"IdpIdentifiers": [f"id-{round_}"]}]))
+        got = idp.describe_identity_provider(UserPoolId=pool["Id"],
+                                             ProviderName="Race")["IdentityProvider"]
+        assert (got["AttributeMapping"], got["IdpIdentifiers"]) == (mapping, [f"id-{round_}"])
 
 
 def test_sign_in_with_apple_never_shows_its_private_key(idp, pool):
