@@ -53,11 +53,20 @@ def _no_pool(pool_id: str) -> ResourceNotFoundException:
     return ResourceNotFoundException(f"User pool {pool_id} does not exist.")
 
 
+# A PasswordPolicy without MinimumLength is read as 0, which the model's minimum refuses
+# (measured on AWS, as floci's CognitoServiceTest records).
+NO_MINIMUM_LENGTH = ("1 validation error detected: Value '0' at "
+                     "'policies.passwordPolicy.minimumLength' failed to satisfy constraint: "
+                     "Member must have value greater than or equal to 6")
+
+
 def _password_policy(given: dict | None) -> dict:
     if given is None:
         return dict(DEFAULT_PASSWORD_POLICY)
+    if given.get("MinimumLength") is None:
+        raise InvalidParameterException(NO_MINIMUM_LENGTH)
     policy = {
-        "MinimumLength": given.get("MinimumLength", 8),
+        "MinimumLength": given["MinimumLength"],
         "RequireUppercase": given.get("RequireUppercase", False),
         "RequireLowercase": given.get("RequireLowercase", False),
         "RequireNumbers": given.get("RequireNumbers", False),

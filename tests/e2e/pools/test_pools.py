@@ -254,3 +254,18 @@ def test_the_template_is_mirrored_into_the_old_members(idp):
     assert (pool["SmsVerificationMessage"], pool["EmailVerificationMessage"],
             pool["EmailVerificationSubject"]) == ("SMS {####}", "Mail {####}", "Subject")
     assert pool["VerificationMessageTemplate"]["DefaultEmailOption"] == "CONFIRM_WITH_LINK"
+
+
+def test_a_password_policy_without_its_minimum_length_is_refused(idp, pool):
+    # AWS reads the missing member as 0 (measured; floci's CognitoServiceTest).
+    message = ("1 validation error detected: Value '0' at 'policies.passwordPolicy.minimumLength'"
+               " failed to satisfy constraint: Member must have value greater than or equal to 6")
+    policies = {"PasswordPolicy": {"RequireSymbols": True}}
+    with pytest.raises(idp.exceptions.InvalidParameterException) as caught:
+        idp.create_user_pool(PoolName="no-minimum", Policies=policies)
+    assert _error(caught)["Message"] == message
+    with pytest.raises(idp.exceptions.InvalidParameterException) as caught:
+        idp.update_user_pool(UserPoolId=pool["Id"], Policies=policies)
+    assert _error(caught)["Message"] == message
+    kept = idp.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]["Policies"]
+    assert kept["PasswordPolicy"]["MinimumLength"] == 8
