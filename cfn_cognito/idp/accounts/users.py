@@ -94,8 +94,8 @@ def plan_username(pool: dict, given: str, rng) -> tuple[str, dict[str, str]]:
 
 # -- finding ------------------------------------------------------------------------------
 
-def find_user(ctx: Context, pool: dict, name: str) -> User | None:
-    """The user `name` stands for: its username, a sign-in alias, or its sub."""
+def find_user(ctx: Context, pool: dict, name: str, by_sub: bool = True) -> User | None:
+    """The user `name` stands for: its username, a sign-in alias, or (`by_sub`) its sub."""
     store, pool_id = ctx.store.users, pool["Id"]
     key = name_key(pool, name)
     user = store.get(pool_id, key)
@@ -104,7 +104,7 @@ def find_user(ctx: Context, pool: dict, name: str) -> User | None:
     sub = store.find_alias(pool_id, alias_names(pool), key)
     if sub is not None:
         return store.get_by_sub(pool_id, sub)
-    if _UUID.fullmatch(name.lower()):
+    if by_sub and _UUID.fullmatch(name.lower()):
         return store.get_by_sub(pool_id, name.lower())
     return None
 

@@ -35,17 +35,18 @@ def create(ctx: Context, pool: dict, client: dict, username: str, challenge: str
 
 
 def find(ctx: Context, client: dict, session: str | None = None,
-         secret_block_id: str | None = None) -> dict:
-    """The session's record, still usable; NotAuthorizedException if unknown, expired or used.
-    An answer that fails validation (a weak new password) leaves the session usable, as
-    AWS's does; `use` it once the answer is accepted."""
+         secret_block_id: str | None = None, unknown: str = EXPIRED) -> dict:
+    """The session's record, still usable; NotAuthorizedException if unknown (with the
+    message `unknown`), expired or used. An answer that fails validation (a weak new
+    password) leaves the session usable, as AWS's does; `use` it once the answer is
+    accepted."""
     record = None
     if session:
         record = ctx.store.auth_sessions.get(session_id=_digest(session))
     elif secret_block_id:
         record = ctx.store.auth_sessions.get(secret_block=secret_block_id)
     if record is None or record["client_id"] != client["ClientId"]:
-        raise NotAuthorizedException(EXPIRED)
+        raise NotAuthorizedException(unknown)
     if record["expires"] < ctx.clock():
         raise NotAuthorizedException(EXPIRED)
     if record["used"]:
@@ -72,8 +73,8 @@ def use(ctx: Context, record: dict) -> None:
 
 
 def consume(ctx: Context, client: dict, session: str | None = None,
-            secret_block_id: str | None = None) -> dict:
+            secret_block_id: str | None = None, unknown: str = EXPIRED) -> dict:
     """find() and use() in one step."""
-    record = find(ctx, client, session, secret_block_id)
+    record = find(ctx, client, session, secret_block_id, unknown)
     use(ctx, record)
     return record

@@ -41,8 +41,9 @@ HKDF_INFO = b"Caldera Derived Key\x01"
 TIMESTAMP_FORMAT_ERROR = "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english."
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# Java's `EEE MMM d HH:mm:ss 'UTC' yyyy`. A zero-padded day parses, but AWS signs the
-# canonical form, so such a claim fails as a wrong password does (warrant PR #12).
+# Java's `EEE MMM d HH:mm:ss 'UTC' yyyy`. A zero-padded day or a wrong weekday parses, but
+# AWS signs the canonical form, so such a claim fails as a wrong password does (warrant PR
+# #12; ministack PR #1758 measured both).
 _TIMESTAMP = re.compile(
     r"(?P<dow>[A-Z][a-z]{2}) (?P<mon>[A-Z][a-z]{2}) (?P<day>\d{1,2}) "
     r"(?P<h>\d{2}):(?P<m>\d{2}):(?P<s>\d{2}) UTC (?P<y>\d{4})")
@@ -123,8 +124,10 @@ def parse_timestamp(text: str) -> int:
         parsed = time.gmtime(epoch)
     except (ValueError, OverflowError):
         raise InvalidParameterException(TIMESTAMP_FORMAT_ERROR) from None
-    # timegm normalizes out-of-range fields (Feb 30 → Mar 2); a real date round-trips.
-    if tuple(parsed[:6]) != fields or _DAYS[parsed.tm_wday] != m["dow"]:
+    # timegm normalizes out-of-range fields (Feb 30 → Mar 2); a real date round-trips. A
+    # wrong weekday parses (Java's parser ignores it) and then fails as a wrong password:
+    # the claim is checked against the canonical form.
+    if tuple(parsed[:6]) != fields:
         raise InvalidParameterException(TIMESTAMP_FORMAT_ERROR)
     return epoch
 

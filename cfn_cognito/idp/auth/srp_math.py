@@ -108,6 +108,12 @@ def power_of_g(exponent):
 
 def make_verifier(pool_id: str, user_id_for_srp: str, password: str, rng) -> tuple[str, str]:
     """A fresh (salt hex, verifier hex) for a password; the server keeps these, never x."""
-    salt_hex = pad_hex(format(rng.getrandbits(128) | (1 << 127), "x"))
+    # As AWS sends it: 16 random bytes, 32 hex digits, no sign byte (clients add it). Not a
+    # first byte of 00: clients disagree on its padding (amazon-cognito-identity-js drops
+    # leading zeros, pycognito keeps them), so one of them would fail for such a user.
+    salt = 0
+    while not salt >> 120:
+        salt = rng.getrandbits(128)
+    salt_hex = f"{salt:032x}"
     x = private_x(pool_id, user_id_for_srp, password, salt_hex)
     return salt_hex, format(int(power_of_g(x)), "x")

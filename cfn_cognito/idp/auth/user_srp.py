@@ -27,7 +27,8 @@ def start(req: AuthRequest) -> dict:
     username = req.require("USERNAME")
     srp_a = req.require("SRP_A")
     secret_hash.check(req.client, username, req.params.get("SECRET_HASH"))
-    user = users.find_user(req.ctx, req.pool, username)
+    # Not by sub: AWS answers a sub as USERNAME as it answers an unknown name.
+    user = users.find_user(req.ctx, req.pool, username, by_sub=False)
     if user is None and req.client.get("PreventUserExistenceErrors") != "ENABLED":
         raise outcome.unknown_user(req)
     if user is not None:
@@ -87,8 +88,10 @@ def prove(req: AuthRequest):
     timestamp = req.require("TIMESTAMP")
     secret_hash.check(req.client, username, req.params.get("SECRET_HASH"))
     ctx = req.ctx
+    # A SECRET_BLOCK that names no challenge (altered, made up) is a failed proof to AWS.
     record = sessions.consume(ctx, req.client, session=req.session,
-                              secret_block_id=srp.secret_block_id(block))
+                              secret_block_id=srp.secret_block_id(block),
+                              unknown=outcome.INCORRECT)
     user = users.find_user(ctx, req.pool, record["username"])
     if user is None or record["pool_id"] != req.pool["Id"]:
         raise NotAuthorizedException(outcome.INCORRECT)

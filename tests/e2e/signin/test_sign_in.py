@@ -173,6 +173,45 @@ def test_pycognito_srp_with_and_without_client_secret(idp, pool):
         assert info.value.response["Error"]["Code"] == "NotAuthorizedException"
 
 
+def test_srp_proofs_aws_would_not_accept_are_a_wrong_password(idp, pool):
+    # As measured on AWS (ministack PR #1758): an altered SECRET_BLOCK or a TIMESTAMP with
+    # the wrong weekday is "Incorrect username or password.", and a sub is no USERNAME.
+    client = make_client(idp, pool)
+    make_user(idp, pool)
+    srp = AWSSRP(username="alice", password=PASSWORD, pool_id=pool["Id"],
+                 client_id=client["ClientId"], client=idp)
+
+    def answer(change):
+        auth = srp.get_auth_params()
+        challenge = idp.initiate_auth(ClientId=client["ClientId"], AuthFlow="USER_SRP_AUTH",
+                                      AuthParameters=auth)
+        responses = change(srp.process_challenge(challenge["ChallengeParameters"], auth))
+        return idp.respond_to_auth_challenge(ClientId=client["ClientId"],
+                                             ChallengeName="PASSWORD_VERIFIER",
+                                             ChallengeResponses=responses)
+
+    def other_block(responses):
+        block = bytearray(base64.b64decode(responses["PASSWORD_CLAIM_SECRET_BLOCK"]))
+        block[7] ^= 1
+        return {**responses, "PASSWORD_CLAIM_SECRET_BLOCK": base64.b64encode(block).decode()}
+
+    def other_weekday(responses):
+        day, rest = responses["TIMESTAMP"].split(" ", 1)
+        days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        return {**responses, "TIMESTAMP": f"{days[(days.index(day) + 1) % 7]} {rest}"}
+
+    assert "AuthenticationResult" in answer(lambda responses: responses)
+    for change in (other_block, other_weekday):
+        assert error_of(lambda: answer(change)) == (
+            "NotAuthorizedException", "Incorrect username or password.")
+    sub = idp.admin_get_user(UserPoolId=pool["Id"], Username="alice")["UserAttributes"]
+    sub = next(a["Value"] for a in sub if a["Name"] == "sub")
+    assert error_of(lambda: idp.initiate_auth(
+        ClientId=client["ClientId"], AuthFlow="USER_SRP_AUTH",
+        AuthParameters={"USERNAME": sub, "SRP_A": srp.get_auth_params()["SRP_A"]})) == (
+        "UserNotFoundException", "User does not exist.")
+
+
 def test_amazon_cognito_identity_js_srp_and_aws_jwt_verify(idp, pool, cognito_url, node_clients):
     client = make_client(idp, pool)
     make_user(idp, pool)
