@@ -17,6 +17,11 @@ from cfn_cognito.idp.errors import InvalidParameterException
 
 PENDING = "PendingAttributes"
 
+# AWS's answers, compared with a real user pool (floci-io/floci PR #1898).
+NOT_VERIFIABLE = "Invalid attribute name. Only phone_number and email can be verified."
+NO_ADDRESS = {"email": "User does not have a valid registered email address",
+              "phone_number": "User does not have a valid registered phone number"}
+
 
 def _verify_before_update(pool: dict) -> set[str]:
     """Addresses whose new value only takes effect once verified (the old one stays in use)."""
@@ -94,7 +99,7 @@ def delete_attributes(ctx: Context, pool: dict, user, names: list[str], *,
         if name == "sub" or spec.get("Required"):
             raise attributes.schema_error(name, "The attribute is required")
         if not spec.get("Mutable", True):
-            raise attributes.schema_error(name, attributes.IMMUTABLE)
+            raise attributes.immutable(name)
     if client is not None:
         attributes.check_client_write(client, names)
 
@@ -125,12 +130,10 @@ def start_attribute_verification(ctx: Context, pool: dict, user, name: str, *,
     """GetUserAttributeVerificationCode: send a code to the user's email / phone_number (the
     pending new value if one awaits verification). Returns CodeDeliveryDetails."""
     if name not in attributes.VERIFIED_FLAG:
-        # [U] wording
-        raise InvalidParameterException(f"Invalid attribute name: {name} cannot be verified.")
+        raise InvalidParameterException(NOT_VERIFIABLE)
     address = user.doc.get(PENDING, {}).get(name) or attributes.get(user, name)
     if not address:
-        # [U] wording
-        raise InvalidParameterException(f"User has no attribute matching {name}")
+        raise InvalidParameterException(NO_ADDRESS[name])
     return _send_verification(ctx, pool, user, name, address, inbox.VERIFY_USER_ATTRIBUTE,
                               client, client_metadata)
 
@@ -140,7 +143,7 @@ def verify_attribute(ctx: Context, pool: dict, user, name: str, code: str) -> No
     becomes the user's verified address; a clash with another user's alias is an
     AliasExistsException."""
     if name not in attributes.VERIFIED_FLAG:
-        raise InvalidParameterException(f"Invalid attribute name: {name} cannot be verified.")
+        raise InvalidParameterException(NOT_VERIFIABLE)
     purpose = codes.verify_purpose(name)
     record = codes.check(ctx, pool["Id"], user.sub, purpose, code)
 

@@ -97,7 +97,10 @@ def _hashmap_order(names: tuple[str, ...]) -> tuple[int, ...]:
 
 # -- checking what a request wants to write -----------------------------------------------
 
-IMMUTABLE = "Attribute cannot be updated. (changing an immutable attribute)"  # [U] wording
+def immutable(name: str) -> InvalidParameterException:
+    """An immutable attribute written after creation, in AWS's words (as UpdateUserAttributes
+    and the hosted UI report it: aws-amplify/amplify-swift#3981, amplify-js#3526)."""
+    return InvalidParameterException(f"user.{name}: Attribute cannot be updated.")
 
 
 def schema_error(name: str, problem: str) -> InvalidParameterException:
@@ -149,7 +152,7 @@ def parse(pool: dict, attrs: list[dict] | None) -> dict[str, str]:
         if spec is None:
             raise schema_error(name, "Attribute does not exist in the schema.")
         if name == "sub":
-            raise schema_error(name, IMMUTABLE)
+            raise immutable(name)
         out[name] = _check_value(spec, value)
     return out
 
@@ -177,7 +180,7 @@ def check_mutable(pool: dict, user, changes: dict[str, str]) -> None:
     for name, value in changes.items():
         spec = schema.get(name, {})
         if not spec.get("Mutable", True) and name in current and current[name] != value:
-            raise schema_error(name, IMMUTABLE)
+            raise immutable(name)
 
 
 # Attributes an app client may not write unless its WriteAttributes names them: whether an

@@ -41,7 +41,7 @@ def parse_filter(text: str | None) -> Filter | None:
         return None
     match = _FILTER.fullmatch(text)
     if not match:
-        # [U] AWS's exact wording for an unparsable filter has not been captured.
+        # AWS's wording (aws/aws-sdk-php#1088).
         raise InvalidParameterException("Error while parsing filter.")
     name, operator, quoted = match.groups()
     if name not in users.SEARCHABLE:

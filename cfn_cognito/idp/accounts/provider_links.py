@@ -83,8 +83,9 @@ def admin_link_provider_for_user(ctx: Context, req: dict) -> dict:
         user = users.get_user(ctx, pool, dest_value)
         source_name = _required(source, "ProviderName", "SourceUser")
         if source_name == COGNITO:
-            raise InvalidParameterException(  # [U] wording
-                "SourceUser must be a user of an external identity provider, not Cognito.")
+            raise InvalidParameterException(  # boto/boto3#4163, aws/aws-sdk-js-v3#5281
+                "Invalid SourceUser: Cognito users with a username/password may not be passed "
+                "in as a SourceUser, only as a DestinationUser")
         provider = _provider(ctx, pool["Id"], source_name)["IdentityProvider"]
         attribute = _required(source, "ProviderAttributeName", "SourceUser")
         value = _required(source, "ProviderAttributeValue", "SourceUser")

@@ -69,13 +69,16 @@ def _check_name(name: str, provider_type: str) -> None:
 
 def _check_mapping(pool: dict, mapping: dict) -> None:
     schema = attributes.schema_of(pool)
+    unknown = [name for name in mapping
+               if name != "username" and (name not in schema or name == "sub")]
+    if unknown:
+        # AWS's words, with Java's list form (aws/aws-cli#9729).
+        raise InvalidParameterException(
+            f"AttributeMapping contains invalid mapping: [{', '.join(unknown)}]")
     for name in mapping:
+        spec = schema.get(name)
         if name == "username":
             continue
-        spec = schema.get(name)
-        if spec is None or name == "sub":
-            raise InvalidParameterException(  # [U] wording
-                f"Attribute {name} in the attribute mapping does not exist in the schema.")
         if not spec.get("Mutable", True):
             raise InvalidParameterException(  # [U] wording
                 f"Attribute {name} is immutable and cannot be mapped from an identity provider.")

@@ -28,10 +28,13 @@ class ProviderKind:
     username_claim: str | None = None            # the IdP claim AWS maps to `username`
 
 
+# The details Google, Facebook and Login with Amazon all need.
+_OAUTH_APP_KEYS = ("client_id", "client_secret", "authorize_scopes")
+
 # [D] BM CreateIdentityProviderRequest.ProviderDetails (request and describe examples).
 KINDS = {
     "Google": ProviderKind(
-        ("client_id", "client_secret", "authorize_scopes"),
+        _OAUTH_APP_KEYS,
         filled={"attributes_url": "https://people.googleapis.com/v1/people/me?personFields=",
                 "attributes_url_add_attributes": "true",
                 "authorize_url": "https://accounts.google.com/o/oauth2/v2/auth",
@@ -40,11 +43,11 @@ KINDS = {
                 "token_url": "https://www.googleapis.com/oauth2/v4/token"},
         username_claim="sub"),
     "Facebook": ProviderKind(
-        ("client_id", "client_secret", "authorize_scopes"), ("api_version",),
+        _OAUTH_APP_KEYS, ("api_version",),
         filled={"attributes_url_add_attributes": "true", "token_request_method": "GET"},
         username_claim="id"),
     "LoginWithAmazon": ProviderKind(
-        ("client_id", "client_secret", "authorize_scopes"),
+        _OAUTH_APP_KEYS,
         filled={"attributes_url": "https://api.amazon.com/user/profile",
                 "attributes_url_add_attributes": "false",
                 "authorize_url": "https://www.amazon.com/ap/oa",
@@ -107,7 +110,10 @@ def _saml_metadata(text: str) -> tuple[str, dict]:
 
 def _check_saml(details: dict) -> None:
     sources = [k for k in ("MetadataURL", "MetadataFile") if details.get(k)]
-    if len(sources) != 1:
+    if not sources:
+        # AWS's words (hashicorp/terraform-provider-aws#4815).
+        raise invalid("At least one of the MetadataURL or MetadataFile should be provided.")
+    if len(sources) > 1:
         raise invalid("Exactly one of MetadataURL or MetadataFile must be specified for a SAML "
                       "identity provider.")
     algorithm = details.get("RequestSigningAlgorithm")
@@ -128,9 +134,13 @@ def normalize(provider_type: str, details: dict, encryption_certificate) -> tupl
         if key not in kind.required + kind.optional:
             raise invalid(f"{key} is not a valid provider detail for a {provider_type} "
                           "identity provider.")
-    for key in kind.required:
-        if not details.get(key):
-            raise invalid(f"{key} is required for a {provider_type} identity provider.")
+    missing = [key for key in kind.required if not details.get(key)]
+    if missing and kind.required == _OAUTH_APP_KEYS:
+        # One message for the three, as AWS answers (aws-amplify/amplify-cli#9384).
+        raise invalid("client_id, client_secret and authorize_scopes are all required idp "
+                      "details.")
+    if missing:
+        raise invalid(f"{missing[0]} is required for a {provider_type} identity provider.")
     for key in _BOOLEAN_KEYS:
         if key in details and details[key] not in ("true", "false"):
             raise invalid(f"{key} must be true or false.")

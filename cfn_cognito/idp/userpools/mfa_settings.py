@@ -41,7 +41,7 @@ _PREFERENCES = (("SMSMfaSettings", SMS), ("SoftwareTokenMfaSettings", TOTP),
 TOKEN = "SoftwareTokenSecret"
 PENDING_TOKEN = "SoftwareTokenPendingSecret"
 
-TOKEN_MISMATCH = "Code mismatch and fail enable Software Token MFA mfa"
+TOKEN_MISMATCH = "Code mismatch and fail enable Software Token MFA"
 NOT_VERIFIED = "User has not verified software token mfa"  # associated, not verified yet
 # Real answers quoted in aws/aws-sdk-js-v3#4645 and aws-amplify/amplify-js#618.
 NO_TOKEN = "User does not have delivery config set to turn on SOFTWARE_TOKEN_MFA"
@@ -209,8 +209,8 @@ def admin_set_user_mfa_preference(ctx: Context, req: dict) -> dict:
 def _set_settings(ctx: Context, pool: dict, user, options: list[dict]) -> None:
     for option in options:
         if option.get("DeliveryMedium") != "SMS" or option.get("AttributeName") != "phone_number":
-            raise InvalidParameterException(  # [U] wording
-                "Only SMS to phone_number is supported in MFAOptions.")
+            raise InvalidParameterException(  # aws-amplify/aws-sdk-ios#382
+                "Only phone_number attribute is currently supported as a MFA option.")
 
     def change(u):
         if options:

@@ -32,7 +32,7 @@ def test_authenticator_set_up_and_used_on_the_hosted_ui(cognito_url, idp, make_p
     near = {app.at(time.time() + d) for d in (-60, -30, 0, 30, 60)}
     refused = browser.submit(setup, code=_wrong(near))
     assert refused.status_code == 400
-    assert "Code mismatch and fail enable Software Token MFA mfa" in refused.text
+    assert "Code mismatch and fail enable Software Token MFA" in refused.text
     done = browser.submit(refused, code=app.now())
     assert done.status_code == 302 and done.headers["Location"].startswith(CALLBACK + "?code=")
 

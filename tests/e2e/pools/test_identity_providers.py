@@ -82,12 +82,13 @@ def test_a_saml_provider_reads_its_urls_from_the_metadata(idp, pool):
 
 
 @pytest.mark.parametrize("name, kind, details, problem", [
-    ("Google", "Google", {"client_id": "x", "authorize_scopes": "openid"}, "client_secret is required"),
+    ("Google", "Google", {"client_id": "x", "authorize_scopes": "openid"},
+     "client_id, client_secret and authorize_scopes are all required idp details."),
     ("Google", "Google", {**GOOGLE, "colour": "blue"}, "colour is not a valid provider detail"),
     ("MyGoogle", "Google", GOOGLE, "Provider MyGoogle cannot be of type Google."),
     ("Corp", "OIDC", {**OIDC, "authorize_scopes": "profile"}, "must include openid"),
     ("Corp", "OIDC", {**OIDC, "attributes_request_method": "PUT"}, "GET or POST"),
-    ("Corp", "SAML", {}, "Exactly one of MetadataURL or MetadataFile"),
+    ("Corp", "SAML", {}, "At least one of the MetadataURL or MetadataFile should be provided."),
     ("Corp", "SAML", {"MetadataURL": "https://idp.example.com/md", "MetadataFile": METADATA},
      "Exactly one of MetadataURL or MetadataFile"),
     ("Corp", "SAML", {"MetadataFile": "<not-xml"}, "not valid SAML metadata"),

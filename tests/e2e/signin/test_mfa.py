@@ -69,7 +69,7 @@ def test_totp_set_up_then_sign_in_with_authenticator_codes(idp, totp_pool):
     assert len(secret) == 32
     assert error_of(idp.verify_software_token, Session=associated["Session"],
                     UserCode=_wrong_totp(secret)) == (
-        "EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA mfa")
+        "EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA")
     verified = idp.verify_software_token(Session=associated["Session"],
                                          UserCode=pyotp.TOTP(secret).now())
     assert verified["Status"] == "SUCCESS"

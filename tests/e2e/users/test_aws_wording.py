@@ -1,6 +1,6 @@
-"""AWS's exact answers to three mistakes: a custom attribute without AttributeDataType, a
-social identity provider under another name, and Admin attribute calls naming an attribute
-the schema lacks."""
+"""AWS's exact answers to mistakes: a custom attribute without AttributeDataType, a social
+identity provider under another name, Admin attribute calls naming an attribute the schema
+lacks, and others captured from real AWS answers."""
 
 import pytest
 from aws_wire import aws_cli_error
@@ -65,3 +65,69 @@ def test_wording_with_the_aws_cli(idp, pool, cognito_url):
                 "--user-attributes", "Name=custom:nope,Value=x") == _unknown("custom:nope")[1]
     assert says("admin-delete-user-attributes", "--user-pool-id", pool["Id"], "--username", "kim",
                 "--user-attribute-names", "custom:nope") == _unknown("custom:nope")[1]
+
+
+def test_more_refusals_in_the_words_real_aws_answers_used(idp, pool):
+    """Each message as captured from AWS (the source is cited where the code raises it)."""
+    bad = "InvalidParameterException"
+    assert error_of(idp.create_identity_provider, UserPoolId=pool["Id"], ProviderName="Corp",
+                    ProviderType="OIDC", ProviderDetails={
+                        "client_id": "c", "authorize_scopes": "openid",
+                        "oidc_issuer": "https://idp.example.com",
+                        "attributes_request_method": "GET"},
+                    AttributeMapping={"custom:zen_groups": "groups"}) == (
+        bad, "AttributeMapping contains invalid mapping: [custom:zen_groups]")
+    idp.create_identity_provider(UserPoolId=pool["Id"], ProviderName="Google",
+                                 ProviderType="Google", ProviderDetails=GOOGLE)
+    idp.admin_create_user(UserPoolId=pool["Id"], Username="kim", MessageAction="SUPPRESS",
+                          TemporaryPassword=PASSWORD,
+                          UserAttributes=[{"Name": "email", "Value": "kim@example.com"}])
+    assert error_of(idp.admin_link_provider_for_user, UserPoolId=pool["Id"],
+                    DestinationUser={"ProviderName": "Cognito", "ProviderAttributeValue": "kim"},
+                    SourceUser={"ProviderName": "Cognito", "ProviderAttributeName": "Cognito_Subject",
+                                "ProviderAttributeValue": "kim"}) == (
+        bad, ("Invalid SourceUser: Cognito users with a username/password may not be passed "
+              "in as a SourceUser, only as a DestinationUser"))
+    assert error_of(idp.admin_set_user_settings, UserPoolId=pool["Id"], Username="kim",
+                    MFAOptions=[{"DeliveryMedium": "EMAIL", "AttributeName": "email"}]) == (
+        bad, "Only phone_number attribute is currently supported as a MFA option.")
+
+
+def test_attribute_verification_refusals_as_a_real_pool_answers(idp, pool):
+    # Compared with a real user pool (floci-io/floci PR #1898).
+    client = idp.create_user_pool_client(UserPoolId=pool["Id"], ClientName="web",
+                                         ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH",
+                                                            "ALLOW_REFRESH_TOKEN_AUTH"])
+    idp.admin_create_user(UserPoolId=pool["Id"], Username="noa", MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool["Id"], Username="noa", Password=PASSWORD,
+                                Permanent=True)
+    access = idp.initiate_auth(
+        ClientId=client["UserPoolClient"]["ClientId"], AuthFlow="USER_PASSWORD_AUTH",
+        AuthParameters={"USERNAME": "noa", "PASSWORD": PASSWORD})["AuthenticationResult"][
+        "AccessToken"]
+    refused = ("InvalidParameterException",
+               "Invalid attribute name. Only phone_number and email can be verified.")
+    assert error_of(idp.get_user_attribute_verification_code, AccessToken=access,
+                    AttributeName="name") == refused
+    assert error_of(idp.verify_user_attribute, AccessToken=access, AttributeName="name",
+                    Code="123456") == refused
+    assert error_of(idp.get_user_attribute_verification_code, AccessToken=access,
+                    AttributeName="email") == (
+        "InvalidParameterException", "User does not have a valid registered email address")
+    assert error_of(idp.get_user_attribute_verification_code, AccessToken=access,
+                    AttributeName="phone_number") == (
+        "InvalidParameterException", "User does not have a valid registered phone number")
+
+
+def test_an_immutable_attribute_cannot_be_changed(idp):
+    pool = idp.create_user_pool(PoolName="immutable", Schema=[
+        {"Name": "tenant", "AttributeDataType": "String", "Mutable": False}])["UserPool"]
+    try:
+        idp.admin_create_user(UserPoolId=pool["Id"], Username="ola", MessageAction="SUPPRESS",
+                              UserAttributes=[{"Name": "custom:tenant", "Value": "acme"}])
+        assert error_of(idp.admin_update_user_attributes, UserPoolId=pool["Id"],
+                        Username="ola",
+                        UserAttributes=[{"Name": "custom:tenant", "Value": "other"}]) == (
+            "InvalidParameterException", "user.custom:tenant: Attribute cannot be updated.")
+    finally:
+        idp.delete_user_pool(UserPoolId=pool["Id"])
