@@ -20,6 +20,11 @@ def _check_secret_hash(client: dict, record, given: str | None) -> None:
         return
     if any(secret_hash.matches(client, name, given) for name in (record.username, record.sub)):
         return
+    if given:
+        # A refresh words a wrong hash its own way (real answers in NabuCasa/pycognito#196,
+        # aws/aws-sdk-net-extensions-cognito#94 and #122).
+        raise NotAuthorizedException(
+            f"SecretHash does not match for the client: {client['ClientId']}")
     secret_hash.check(client, record.username, given)
 
 

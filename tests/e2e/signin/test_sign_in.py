@@ -120,6 +120,15 @@ def test_secret_client_needs_secret_hash(idp, pool):
              AuthParameters={"USERNAME": "alice", "PASSWORD": PASSWORD,
                              "SECRET_HASH": secret_hash(client, "alice")})
     assert "AccessToken" in ok["AuthenticationResult"]
+    # A refresh words a wrong hash its own way (as pycognito's users met it: its issue #196).
+    refresh = ok["AuthenticationResult"]["RefreshToken"]
+    assert error_of(lambda: bad(ClientId=client["ClientId"], AuthFlow="REFRESH_TOKEN_AUTH",
+                                AuthParameters={"REFRESH_TOKEN": refresh,
+                                                "SECRET_HASH": secret_hash(client, "bob")})) == (
+        "NotAuthorizedException", f"SecretHash does not match for the client: {client['ClientId']}")
+    assert "AccessToken" in bad(ClientId=client["ClientId"], AuthFlow="REFRESH_TOKEN_AUTH",
+                                AuthParameters={"REFRESH_TOKEN": refresh, "SECRET_HASH":
+                                                secret_hash(client, "alice")})["AuthenticationResult"]
 
 
 def test_repeated_failures_lock_the_user(idp, pool):
