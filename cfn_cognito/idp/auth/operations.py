@@ -41,6 +41,9 @@ def _respond(ctx: Context, pool: dict, client: dict, req: dict, admin: bool) -> 
     if answer is None:
         raise InvalidParameterException(
             f"The challenge {req['ChallengeName']} is not expected here.")
+    if not req.get("ChallengeResponses"):
+        # AWS's own words for no response at all (measured: ministack's test_cognito.py).
+        raise InvalidParameterException("Missing required parameter challenge responses.")
     request = AuthRequest(ctx, pool, client, dict(req.get("ChallengeResponses") or {}), admin,
                           dict(req.get("ClientMetadata") or {}), session=req.get("Session"))
     return answer(request)

@@ -33,10 +33,16 @@ def unknown_user(req: AuthRequest) -> Exception:
     return UserNotFoundException("User does not exist.")
 
 
-def check_can_try(user) -> None:
-    """Refusals that come before any proof of the password."""
+def check_can_try(user, reset: bool = True) -> None:
+    """Refusals that come before any proof of the password (a reset password among them,
+    unless `reset` is False: SRP tells it after the proof)."""
     if not user.enabled:
         raise NotAuthorizedException("User is disabled.")
+    if reset:
+        check_not_reset(user)
+
+
+def check_not_reset(user) -> None:
     if user.status == users.RESET_REQUIRED:
         raise PasswordResetRequiredException("Password reset required for the user")
 

@@ -44,9 +44,11 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 # Java's `EEE MMM d HH:mm:ss 'UTC' yyyy`. A zero-padded day or a wrong weekday parses, but
 # AWS signs the canonical form, so such a claim fails as a wrong password does (warrant PR
 # #12; ministack PR #1758 measured both).
+# Names parse in any case and GMT is UTC, but the zone's case counts (measured, ministack's
+# test_cognito.py); the proof is always checked over the canonical form.
 _TIMESTAMP = re.compile(
-    r"(?P<dow>[A-Z][a-z]{2}) (?P<mon>[A-Z][a-z]{2}) (?P<day>\d{1,2}) "
-    r"(?P<h>\d{2}):(?P<m>\d{2}):(?P<s>\d{2}) UTC (?P<y>\d{4})")
+    r"(?P<dow>[A-Za-z]{3}) (?P<mon>[A-Za-z]{3}) (?P<day>\d{1,2}) "
+    r"(?P<h>\d{2}):(?P<m>\d{2}):(?P<s>\d{2}) (?:UTC|GMT) (?P<y>\d{4})")
 _HEX = re.compile(r"[0-9a-fA-F]+")
 
 
@@ -101,7 +103,7 @@ def device_verifier(config: dict) -> tuple[str, str]:
 
 def secret_block_id(secret_block_b64: str) -> str | None:
     """The key a challenge's state is kept under, from its SECRET_BLOCK; None if malformed."""
-    raw = _b64(secret_block_b64)
+    raw = b64(secret_block_b64)
     return hashlib.sha256(raw).hexdigest() if raw else None
 
 
@@ -115,9 +117,9 @@ def format_timestamp(epoch_seconds: float) -> str:
 def parse_timestamp(text: str) -> int:
     """Epoch seconds of a TIMESTAMP; InvalidParameterException if it is not Cognito's format."""
     m = _TIMESTAMP.fullmatch(text or "")
-    if not m or m["dow"] not in _DAYS or m["mon"] not in _MONTHS:
+    if not m or m["dow"].title() not in _DAYS or m["mon"].title() not in _MONTHS:
         raise InvalidParameterException(TIMESTAMP_FORMAT_ERROR)
-    fields = (int(m["y"]), _MONTHS.index(m["mon"]) + 1, int(m["day"]),
+    fields = (int(m["y"]), _MONTHS.index(m["mon"].title()) + 1, int(m["day"]),
               int(m["h"]), int(m["m"]), int(m["s"]))
     try:
         epoch = calendar.timegm(fields + (0, 0, 0))
@@ -135,11 +137,14 @@ def parse_timestamp(text: str) -> int:
 def _start(realm: str, identity: str, salt_hex: str, verifier_hex: str, srp_a_hex: str,
            rng) -> tuple[dict, dict]:
     if not srp_a_hex or not _HEX.fullmatch(srp_a_hex):
-        raise InvalidParameterException("Invalid SRP_A value.")
+        raise InvalidParameterException(
+            f"1 validation error detected: Value '{srp_a_hex}' at 'sRPA' failed to satisfy "
+            "constraint: Member must satisfy regular expression pattern: ^[0-9a-fA-F]+$")
     big_a = gmpy2.mpz(srp_a_hex, 16)
-    # SRP-6a's check is A % N != 0; clients send A = g^a mod N, so A >= N is no client's
-    # (and would let a caller park an arbitrarily large number in the state).
-    if big_a % N == 0 or big_a >= N:
+    # SRP-6a's A % N != 0 is checked at the proof (an A of 0 or N gets a challenge whose
+    # proof always fails, as AWS answers: measured); clients send A = g^a mod N, so A > N is
+    # no client's (and would let a caller park an arbitrarily large number in the state).
+    if big_a > N:
         raise InvalidParameterException("Invalid SRP_A value.")
     v = gmpy2.mpz(verifier_hex, 16)
     while True:
@@ -170,18 +175,18 @@ def _start(realm: str, identity: str, salt_hex: str, verifier_hex: str, srp_a_he
 def _verify(realm: str, identity: str, state: dict, secret_block_b64: str, timestamp: str,
             signature_b64: str, now: float) -> bool:
     when = parse_timestamp(timestamp)
-    block = _b64(secret_block_b64)
-    claimed = _b64(signature_b64)
+    block = b64(secret_block_b64)
+    claimed = b64(signature_b64)
     if block is None or claimed is None:
         return False
     if (state.get("realm"), state.get("identity")) != (realm, identity):
         return False
     if not hmac.compare_digest(hashlib.sha256(block).hexdigest(), state.get("block", "")):
         return False
-    if abs(when - now) > MAX_CLOCK_SKEW_SECONDS or timestamp != format_timestamp(when):
+    if abs(when - now) > MAX_CLOCK_SKEW_SECONDS or gmpy2.mpz(state["A"], 16) % N == 0:
         return False
     key = _session_key(state)
-    message = realm.encode() + identity.encode() + block + timestamp.encode()
+    message = realm.encode() + identity.encode() + block + format_timestamp(when).encode()
     expected = hmac.new(key, message, hashlib.sha256).digest()
     return hmac.compare_digest(expected, claimed)
 
@@ -203,7 +208,8 @@ def _u(big_a, big_b):
     return gmpy2.mpz(hash_hex(pad_hex(int(big_a)) + pad_hex(int(big_b))), 16)
 
 
-def _b64(text: str) -> bytes | None:
+def b64(text: str) -> bytes | None:
+    """The bytes a base64 text stands for; None when it is empty or not base64."""
     try:
         raw = base64.b64decode(text or "", validate=True)
     except (binascii.Error, ValueError):

@@ -15,7 +15,7 @@ from cfn_cognito.idp.auth import srp_math
 from cfn_cognito.idp.accounts import users
 from cfn_cognito.idp.auth import lockout, outcome, sessions
 from cfn_cognito.idp.auth.request import AuthRequest
-from cfn_cognito.idp.errors import NotAuthorizedException
+from cfn_cognito.idp.errors import InvalidParameterException, NotAuthorizedException
 from cfn_cognito.idp.triggers import pre_authentication
 
 PASSWORD_VERIFIER = "PASSWORD_VERIFIER"
@@ -33,7 +33,7 @@ def start(req: AuthRequest) -> dict:
         raise outcome.unknown_user(req)
     if user is not None:
         lockout.check(req.ctx, req.pool["Id"], user.sub)
-        outcome.check_can_try(user)
+        outcome.check_can_try(user, reset=False)
         outcome.check_confirmed(user)
     pre_authentication.run(req, user, username)
     return challenge(req, username, user, srp_a)
@@ -82,10 +82,14 @@ def _unanswerable(req: AuthRequest, user_id: str) -> tuple[str, str]:
 def prove(req: AuthRequest):
     """Check RespondToAuthChallenge(PASSWORD_VERIFIER)'s proof of the password: (the user,
     the challenge's session record); NotAuthorizedException (a counted failure) if wrong."""
+    # Asked for in the order AWS names them when several are missing (measured).
     username = req.require("USERNAME")
-    block = req.require("PASSWORD_CLAIM_SECRET_BLOCK")
-    signature = req.require("PASSWORD_CLAIM_SIGNATURE")
     timestamp = req.require("TIMESTAMP")
+    signature = req.require("PASSWORD_CLAIM_SIGNATURE")
+    block = req.require("PASSWORD_CLAIM_SECRET_BLOCK")
+    if srp.b64(signature) is None:
+        raise InvalidParameterException(
+            "Invalid PASSWORD_CLAIM_SIGNATURE format. Must be a Base64 string.")
     secret_hash.check(req.client, username, req.params.get("SECRET_HASH"))
     ctx = req.ctx
     # A SECRET_BLOCK that names no challenge (altered, made up) is a failed proof to AWS.
@@ -102,5 +106,7 @@ def prove(req: AuthRequest):
         auth_events.record(ctx, req.pool, user, auth_events.SIGN_IN, auth_events.FAIL)
         raise NotAuthorizedException(outcome.INCORRECT)
     lockout.record_success(ctx, req.pool["Id"], user.sub)
+    # A reset password is told after the proof, not at the first step (measured).
+    outcome.check_not_reset(user)
     return user, record
 

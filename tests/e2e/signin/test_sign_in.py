@@ -204,21 +204,80 @@ def test_srp_proofs_aws_would_not_accept_are_a_wrong_password(idp, pool):
         block[7] ^= 1
         return {**responses, "PASSWORD_CLAIM_SECRET_BLOCK": base64.b64encode(block).decode()}
 
-    def other_weekday(responses):
-        day, rest = responses["TIMESTAMP"].split(" ", 1)
-        days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        return {**responses, "TIMESTAMP": f"{days[(days.index(day) + 1) % 7]} {rest}"}
-
     assert "AuthenticationResult" in answer(lambda responses: responses)
-    for change in (other_block, other_weekday):
-        assert error_of(lambda: answer(change)) == (
-            "NotAuthorizedException", "Incorrect username or password.")
+    assert error_of(lambda: answer(other_block)) == (
+        "NotAuthorizedException", "Incorrect username or password.")
+
+    def other_weekday(when):
+        # A client that writes (and signs) the wrong weekday: AWS checks the canonical form.
+        day, rest = AWSSRP.get_cognito_formatted_timestamp(when).split(" ", 1)
+        days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        return f"{days[(days.index(day) + 1) % 7]} {rest}"
+
+    srp.get_cognito_formatted_timestamp = other_weekday
+    assert error_of(lambda: answer(lambda responses: responses)) == (
+        "NotAuthorizedException", "Incorrect username or password.")
     sub = idp.admin_get_user(UserPoolId=pool["Id"], Username="alice")["UserAttributes"]
     sub = next(a["Value"] for a in sub if a["Name"] == "sub")
     assert error_of(lambda: idp.initiate_auth(
         ClientId=client["ClientId"], AuthFlow="USER_SRP_AUTH",
         AuthParameters={"USERNAME": sub, "SRP_A": srp.get_auth_params()["SRP_A"]})) == (
         "UserNotFoundException", "User does not exist.")
+
+
+def test_srp_answers_as_measured_on_aws(idp, pool):
+    # ministack's test_cognito.py records these as measured on a real user pool.
+    client = make_client(idp, pool)
+    make_user(idp, pool)
+    srp = AWSSRP(username="alice", password=PASSWORD, pool_id=pool["Id"],
+                 client_id=client["ClientId"], client=idp)
+
+    def challenge():
+        auth = srp.get_auth_params()
+        started = idp.initiate_auth(ClientId=client["ClientId"], AuthFlow="USER_SRP_AUTH",
+                                    AuthParameters=auth)
+        return srp.process_challenge(started["ChallengeParameters"], auth)
+
+    def respond(responses):
+        return idp.respond_to_auth_challenge(ClientId=client["ClientId"],
+                                             ChallengeName="PASSWORD_VERIFIER",
+                                             ChallengeResponses=responses)
+
+    # A TIMESTAMP in another form of the same time is read; the proof is over the canonical one.
+    for variant in (lambda t: t.replace(" UTC ", " GMT "), lambda t: t.lower().replace(
+            " utc ", " UTC "), lambda t: " ".join(p.zfill(2) if p.isdigit() and len(p) < 2
+                                                   else p for p in t.split(" "))):
+        responses = challenge()
+        assert "AuthenticationResult" in respond(
+            {**responses, "TIMESTAMP": variant(responses["TIMESTAMP"])})
+    responses = challenge()
+    assert error_of(lambda: respond({**responses, "TIMESTAMP": responses["TIMESTAMP"].replace(
+        " UTC ", " utc ")})) == ("InvalidParameterException", (
+            "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english."))
+    assert error_of(lambda: respond({**responses, "PASSWORD_CLAIM_SIGNATURE": "not!base64"})) == (
+        "InvalidParameterException",
+        "Invalid PASSWORD_CLAIM_SIGNATURE format. Must be a Base64 string.")
+    # Several missing: USERNAME, then TIMESTAMP, then the signature, then the secret block.
+    missing = {k: v for k, v in responses.items()
+               if k not in ("TIMESTAMP", "PASSWORD_CLAIM_SIGNATURE")}
+    assert error_of(lambda: respond(missing)) == (
+        "InvalidParameterException", "Missing required parameter TIMESTAMP")
+    assert error_of(lambda: respond({})) == (
+        "InvalidParameterException", "Missing required parameter challenge responses.")
+    assert error_of(lambda: idp.initiate_auth(
+        ClientId=client["ClientId"], AuthFlow="USER_SRP_AUTH",
+        AuthParameters={"USERNAME": "alice", "SRP_A": "zzz-not-hex"})) == (
+        "InvalidParameterException",
+        "1 validation error detected: Value 'zzz-not-hex' at 'sRPA' failed to satisfy "
+        "constraint: Member must satisfy regular expression pattern: ^[0-9a-fA-F]+$")
+    # A reset password is told after the proof: a wrong one is only a wrong password.
+    make_user(idp, pool, "rita", email="rita@example.com", email_verified="true")
+    idp.admin_reset_user_password(UserPoolId=pool["Id"], Username="rita")
+    for password, refusal in (("Wrong-pass1", "NotAuthorizedException"),
+                              (PASSWORD, "PasswordResetRequiredException")):
+        rita = AWSSRP(username="rita", password=password, pool_id=pool["Id"],
+                      client_id=client["ClientId"], client=idp)
+        assert error_of(rita.authenticate_user)[0] == refusal
 
 
 def test_amazon_cognito_identity_js_srp_and_aws_jwt_verify(idp, pool, cognito_url, node_clients):
