@@ -51,7 +51,7 @@ def renew(req: AuthRequest, token: str, *, rotate: bool, secret_hash_due: bool =
         _check_secret_hash(req.client, record, req.params.get("SECRET_HASH"))
     user = ctx.store.users.get_by_sub(req.pool["Id"], record.sub)
     if user is None:
-        raise NotAuthorizedException("User does not exist.")
+        raise NotAuthorizedException("The user has been deleted for the associated refresh token")
     if not user.enabled:
         raise NotAuthorizedException("User is disabled.")
     groups = outcome.groups_for_tokens(req, user)

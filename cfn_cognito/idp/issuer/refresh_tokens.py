@@ -46,9 +46,14 @@ def create(ctx: Context, *, pool_id: str, client: dict, sub: str, username: str,
 
 def lookup(ctx: Context, token: str, client_id: str) -> RefreshRecord:
     """The record of a usable refresh token of this client, else NotAuthorizedException
-    ("Invalid Refresh Token", "Refresh Token has been revoked", "Refresh Token has expired")
+    ("Invalid Refresh Token", "Refresh Token has different Client", "Refresh Token has been
+    revoked", "Refresh Token has expired")
     or RefreshTokenReuseException (a rotated-out token after its grace period)."""
     record = ctx.store.tokens.refresh(_hash(token)) if _well_formed(token) else None
+    if record is not None and record.client_id != client_id \
+            and ctx.store.clients.get(record.pool_id, client_id) is not None:
+        # Another client of the same pool: AWS's words since 2022 (aws/aws-sdk-js#4016).
+        raise NotAuthorizedException("Refresh Token has different Client")
     _check(record, client_id, ctx.now())
     return record
 

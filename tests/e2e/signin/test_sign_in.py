@@ -482,3 +482,22 @@ def test_admin_global_sign_out_stops_refresh(idp, pool):
         ClientId=client["ClientId"], AuthFlow="REFRESH_TOKEN_AUTH",
         AuthParameters={"REFRESH_TOKEN": auth["RefreshToken"]})) == (
         "NotAuthorizedException", "Refresh Token has been revoked")
+
+
+def test_a_refresh_token_refused_for_another_client_or_a_deleted_user(idp, pool):
+    # AWS's words: aws/aws-sdk-js#4016 (another client, since 2022) and the message client
+    # code matches for a deleted user.
+    client, other = make_client(idp, pool), make_client(idp, pool)
+    make_user(idp, pool)
+    refresh = password_sign_in(idp, client)["AuthenticationResult"]["RefreshToken"]
+
+    def renew(app):
+        return idp.initiate_auth(ClientId=app["ClientId"], AuthFlow="REFRESH_TOKEN_AUTH",
+                                 AuthParameters={"REFRESH_TOKEN": refresh})
+
+    assert error_of(lambda: renew(other)) == (
+        "NotAuthorizedException", "Refresh Token has different Client")
+    assert "AccessToken" in renew(client)["AuthenticationResult"]
+    idp.admin_delete_user(UserPoolId=pool["Id"], Username="alice")
+    assert error_of(lambda: renew(client)) == (
+        "NotAuthorizedException", "The user has been deleted for the associated refresh token")

@@ -487,6 +487,10 @@ def test_a_refresh_token_belongs_to_its_client(ctx, pool, client):
     token = _sign_in(ctx, pool, client)["RefreshToken"]
     with _not_authorized("Invalid Refresh Token"):
         refresh_tokens.lookup(ctx, token, "someotherclientid")
+    other = clients.create_user_pool_client(ctx, {"UserPoolId": pool["Id"],
+                                                  "ClientName": "other"})["UserPoolClient"]
+    with _not_authorized("Refresh Token has different Client"):
+        refresh_tokens.lookup(ctx, token, other["ClientId"])
 
 
 def test_an_expired_refresh_token_is_refused(ctx, pool, client, clock):
