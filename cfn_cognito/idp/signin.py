@@ -19,6 +19,7 @@ from cfn_cognito.idp.errors import CodeMismatchException
 from cfn_cognito.idp.triggers import post_authentication, pre_token_generation
 
 INCORRECT = outcome.INCORRECT
+NOT_CONFIRMED = outcome.NOT_CONFIRMED
 MFA_SETUP = mfa.MFA_SETUP
 SELECT_MFA_TYPE = mfa.SELECT_MFA_TYPE
 ATTRIBUTE_PREFIX = new_password.PREFIX     # of NEW_PASSWORD_REQUIRED's attribute answers

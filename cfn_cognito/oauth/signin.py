@@ -24,7 +24,7 @@ from cfn_cognito.oauth.authorize import AuthorizeRequest
 DONE = "done"
 CONFIRM = "confirm"
 NEW_PASSWORD = "new_password"
-NOT_CONFIRMED = "User is not confirmed."
+NOT_CONFIRMED = signin.NOT_CONFIRMED
 
 
 @dataclass
