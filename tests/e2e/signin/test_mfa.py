@@ -117,14 +117,20 @@ def test_srp_sign_in_meets_the_totp_challenge(idp, cognito_url, totp_pool):
     assert done["AuthenticationResult"]["IdToken"]
 
 
-def test_signed_in_user_adds_an_authenticator_and_prefers_it(idp, make_pool):  # noqa: F811
+@pytest.fixture
+def optional_totp(idp, make_pool):  # noqa: F811
+    """A pool where authenticator MFA is optional, and alice signed in (no MFA yet): (pool,
+    client, alice's access token)."""
     pool = make_pool()
     idp.set_user_pool_mfa_config(UserPoolId=pool["Id"], MfaConfiguration="OPTIONAL",
                                  SoftwareTokenMfaConfiguration={"Enabled": True})
     client = make_client(idp, pool, ExplicitAuthFlows=FLOWS)
     _user(idp, pool)
-    tokens = _password_sign_in(idp, client)["AuthenticationResult"]  # optional: no MFA yet
-    access = tokens["AccessToken"]
+    return pool, client, _password_sign_in(idp, client)["AuthenticationResult"]["AccessToken"]
+
+
+def test_signed_in_user_adds_an_authenticator_and_prefers_it(idp, optional_totp):
+    pool, client, access = optional_totp
     assert error_of(idp.set_user_mfa_preference, AccessToken=access,
                     SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True}) == (
         "InvalidParameterException",
@@ -316,13 +322,8 @@ def test_a_user_turns_on_only_a_method_they_have(idp, make_pool):  # noqa: F811
     assert "UserMFASettingList" not in user and "PreferredMfaSetting" not in user
 
 
-def test_a_new_authenticator_not_yet_verified_puts_the_old_one_out_of_use(idp, make_pool):  # noqa: F811
-    pool = make_pool()
-    idp.set_user_pool_mfa_config(UserPoolId=pool["Id"], MfaConfiguration="OPTIONAL",
-                                 SoftwareTokenMfaConfiguration={"Enabled": True})
-    client = make_client(idp, pool, ExplicitAuthFlows=FLOWS)
-    _user(idp, pool)
-    access = _password_sign_in(idp, client)["AuthenticationResult"]["AccessToken"]
+def test_a_new_authenticator_not_yet_verified_puts_the_old_one_out_of_use(idp, optional_totp):
+    _, client, access = optional_totp
     old = idp.associate_software_token(AccessToken=access)["SecretCode"]
     idp.verify_software_token(AccessToken=access, UserCode=pyotp.TOTP(old).now())
     idp.set_user_mfa_preference(AccessToken=access,
