@@ -111,11 +111,15 @@ class PostgresDatabase:
                 raise
 
     def _with_connection(self, use):
-        """`use(conn)` on the write transaction's connection, else on a pooled one."""
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            return use(conn)
-        conn, result = self._live_connection(use)
+        """`use(conn)` on the write transaction's connection, else on a pooled one; a broken
+        constraint is the store's IntegrityError."""
+        try:
+            conn = getattr(self._local, "conn", None)
+            if conn is not None:
+                return use(conn)
+            conn, result = self._live_connection(use)
+        except psycopg.errors.IntegrityError as err:
+            raise IntegrityError(str(err)) from None
         self.pool.putconn(conn)
         return result
 
@@ -151,10 +155,7 @@ class PostgresDatabase:
         params = tuple(params)
 
         def run(conn):
-            try:
-                cur = conn.execute(text, params)
-            except psycopg.errors.IntegrityError as err:
-                raise IntegrityError(str(err)) from None
+            cur = conn.execute(text, params)
             return _Result(cur.fetchall() if cur.description else [], cur.rowcount)
 
         result = self._with_connection(run)
@@ -169,11 +170,8 @@ class PostgresDatabase:
             return
 
         def run(conn):
-            try:
-                with conn.cursor() as cur:
-                    cur.executemany(text, rows)
-            except psycopg.errors.IntegrityError as err:
-                raise IntegrityError(str(err)) from None
+            with conn.cursor() as cur:
+                cur.executemany(text, rows)
 
         self._with_connection(run)
 
